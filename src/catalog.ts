@@ -1,0 +1,166 @@
+/**
+ * The models as data: columns and relations read once from TypeORM's metadata, in the shape
+ * the SQL and GraphQL machinery need (which column holds the key, which join table links two
+ * models, what Django's `on_delete` is). Nothing here is written per model.
+ */
+import type { DataSource, EntityMetadata } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
+import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
+import { onDeleteActions, type OnDelete } from "./models/fields.js";
+import { foreignKeyIdField, modelNames, type ModelNames } from "./naming.js";
+
+export type ScalarKind = "id" | "string" | "date";
+
+/** A column as the API sees it: `id`, a scalar, or a foreign key's `<field>Id`. */
+export interface ColumnInfo {
+  /** The row property and GraphQL field or input name: `modelName`, `manufacturerId`. */
+  field: string;
+  column: string;
+  kind: ScalarKind;
+  nullable: boolean;
+  unique: boolean;
+  maxLength?: number;
+  /** Set on a foreign key column: the relation it stores. */
+  relation?: RelationInfo;
+}
+
+/**
+ * - `toOne`: this row holds the key (`car.manufacturer`, `passport.person`).
+ * - `reverseOne`: the other row holds a unique key to this one (`person.passport`).
+ * - `reverseMany`: other rows hold a key to this one (`manufacturer.carSet`).
+ * - `manyToMany`: a join table links both (`course.students`, `student.courseSet`).
+ */
+export type RelationKind = "toOne" | "reverseOne" | "reverseMany" | "manyToMany";
+
+export interface RelationInfo {
+  model: ModelInfo;
+  field: string;
+  kind: RelationKind;
+  target: ModelInfo;
+  inverse: RelationInfo;
+  isList: boolean;
+  /** `toOne`: the key column on this model; `reverse*`: the key column on the target. */
+  keyColumn?: ColumnInfo;
+  /** `toOne` and `reverse*`: Django's on_delete of the key. */
+  onDelete?: OnDelete;
+  /** `manyToMany`: the join table and its column pointing at each side. */
+  join?: {
+    table: string;
+    sourceColumn: string;
+    targetColumn: string;
+    /** Django's label for its rows in `delete()` counts: `Course_students`. */
+    label: string;
+    /** Whether `model` declares the ManyToManyField (Django's forward side). */
+    isForward: boolean;
+  };
+}
+
+export interface ModelInfo {
+  name: string;
+  table: string;
+  names: ModelNames;
+  /** `id` first, then the scalars and foreign keys in declaration order. */
+  columns: ColumnInfo[];
+  relations: RelationInfo[];
+  columnByField: ReadonlyMap<string, ColumnInfo>;
+  relationByField: ReadonlyMap<string, RelationInfo>;
+}
+
+export interface Catalog {
+  models: ModelInfo[];
+  byName: ReadonlyMap<string, ModelInfo>;
+}
+
+const onDeleteByAction = new Map(Object.entries(onDeleteActions).map(([django, sql]) => [sql, django as OnDelete]));
+
+export function buildCatalog(dataSource: DataSource): Catalog {
+  const entities = dataSource.entityMetadatas.filter((entity) => !entity.isJunction);
+  const byName = new Map<string, ModelInfo>();
+  for (const entity of entities) byName.set(entity.targetName, describeModel(entity));
+  for (const entity of entities) {
+    const model = byName.get(entity.targetName)!;
+    for (const relation of entity.relations) model.relations.push(describeRelation(model, relation, byName));
+  }
+  for (const entity of entities) linkInverses(byName.get(entity.targetName)!, entity);
+  return { models: [...byName.values()], byName };
+}
+
+function describeModel(entity: EntityMetadata): ModelInfo {
+  // Django puts the implicit `id` first; TypeORM lists it last, as the class decorator adds it.
+  const ordered = [...entity.columns].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  const columns = ordered.map((column) => describeColumn(entity, column));
+  const relations: RelationInfo[] = [];
+  return {
+    name: entity.targetName,
+    table: entity.tableName,
+    names: modelNames(entity.targetName),
+    columns,
+    relations,
+    columnByField: new Map(columns.map((column) => [column.field, column])),
+    relationByField: new Map(),
+  };
+}
+
+function describeColumn(entity: EntityMetadata, column: ColumnMetadata): ColumnInfo {
+  const isForeignKey = column.relationMetadata !== undefined;
+  const singleColumnUnique =
+    entity.uniques.some((unique) => unique.columns.length === 1 && unique.columns[0] === column) ||
+    entity.indices.some((index) => index.isUnique && index.columns.length === 1 && index.columns[0] === column);
+  return {
+    field: isForeignKey ? foreignKeyIdField(column.propertyName) : column.propertyName,
+    column: column.databaseName,
+    kind: column.isPrimary || isForeignKey ? "id" : column.type === "date" ? "date" : "string",
+    nullable: column.isNullable,
+    unique: column.isPrimary || singleColumnUnique || column.relationMetadata?.isOneToOneOwner === true,
+    maxLength: column.length ? Number(column.length) : undefined,
+  };
+}
+
+function describeRelation(
+  model: ModelInfo,
+  relation: RelationMetadata,
+  byName: ReadonlyMap<string, ModelInfo>,
+): RelationInfo {
+  const target = byName.get(relation.inverseEntityMetadata.targetName)!;
+  const base = { model, field: relation.propertyName, target, inverse: undefined as unknown as RelationInfo };
+  if (relation.isManyToMany) {
+    const owner = relation.isOwning ? relation : relation.inverseRelation!;
+    const ownerColumn = owner.joinColumns[0]!.databaseName;
+    const otherColumn = owner.inverseJoinColumns[0]!.databaseName;
+    return {
+      ...base,
+      kind: "manyToMany",
+      isList: true,
+      join: {
+        table: owner.junctionEntityMetadata!.tableName,
+        sourceColumn: relation.isOwning ? ownerColumn : otherColumn,
+        targetColumn: relation.isOwning ? otherColumn : ownerColumn,
+        label: `${owner.entityMetadata.targetName}_${owner.propertyName}`,
+        isForward: relation.isOwning,
+      },
+    };
+  }
+  const keyRelation = relation.isOwning ? relation : relation.inverseRelation!;
+  const keyOwner = relation.isOwning ? model : target;
+  const keyColumn = keyOwner.columnByField.get(foreignKeyIdField(keyRelation.propertyName))!;
+  const kind: RelationKind = relation.isOwning ? "toOne" : relation.isOneToOne ? "reverseOne" : "reverseMany";
+  return {
+    ...base,
+    kind,
+    isList: kind === "reverseMany",
+    keyColumn,
+    onDelete: onDeleteByAction.get(keyRelation.onDelete as (typeof onDeleteActions)[OnDelete]) ?? "CASCADE",
+  };
+}
+
+function linkInverses(model: ModelInfo, entity: EntityMetadata): void {
+  const relationByField = model.relationByField as Map<string, RelationInfo>;
+  for (const relation of model.relations) {
+    relationByField.set(relation.field, relation);
+    const metadata = entity.relations.find((candidate) => candidate.propertyName === relation.field)!;
+    relation.inverse = relation.target.relations.find(
+      (other) => other.field === metadata.inverseRelation!.propertyName,
+    )!;
+    if (relation.kind === "toOne") relation.keyColumn!.relation = relation;
+  }
+}

@@ -1,0 +1,21 @@
+/** What every resolver of one request shares. */
+import type DataLoader from "dataloader";
+import type { Catalog } from "../catalog.js";
+import type { SqlRunner } from "../sql/runner.js";
+
+export interface ListLimits {
+  /** Rows a list returns when the query gives no `limit`. */
+  defaultLimit: number;
+  /** The largest `limit` accepted; more is refused, never silently cut. */
+  maxLimit: number;
+}
+
+export interface PlaygroundContext {
+  catalog: Catalog;
+  sql: SqlRunner;
+  limits: ListLimits;
+  /** False when the request sent `x-playground-batching: off`: one query per parent. */
+  batching: boolean;
+  /** This request's loaders, by `Model.relation` and arguments; emptied after each write. */
+  loaders: Map<string, DataLoader<number, unknown>>;
+}

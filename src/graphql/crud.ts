@@ -1,0 +1,132 @@
+/**
+ * The root fields of every model: `x`, `xs`, `xsCount`, `createX`, `updateX`, `deleteX`, and
+ * `add/remove/set/clear` for each side of each many-to-many relation. Each mutation is one
+ * transaction; reads run outside any.
+ */
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import type { ModelInfo } from "../catalog.js";
+import { linkActions, linkMutationName, linkOwnerArg } from "../naming.js";
+import { deleteWithCollector } from "../sql/collector.js";
+import { changeLinks, requireTargets } from "../sql/links.js";
+import { rootCountStatement, rootListStatement } from "../sql/lists.js";
+import type { Row } from "../sql/syntax.js";
+import { parseId } from "../sql/where.js";
+import { findRow, insertRow, requireRow, updateRow, type Input } from "../sql/writes.js";
+import type { PlaygroundContext } from "./context.js";
+import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
+import { djangoAccessor } from "./docs.js";
+import type { ModelInputs } from "./inputs.js";
+import { listArgs, plain, toListQuery, whereArg } from "./lists.js";
+
+@ObjectType({ description: "Rows deleted under one model, or link rows under `<Model>_<field>`." })
+class DeletedCount {
+  @Field(() => String) model!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: "What Django's `delete()` returns: the total, and the count per model." })
+export class DeleteResult {
+  @Field(() => Int) total!: number;
+  @Field(() => [DeletedCount]) perModel!: DeletedCount[];
+}
+
+/** Runs a mutation's work as one transaction; later reads in the request see its result. */
+function write<T>(context: PlaygroundContext, work: () => T): T {
+  const result = context.sql.transaction(work);
+  context.loaders.clear();
+  return result;
+}
+
+const idArg = { name: "id", type: () => ID };
+
+export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: ModelInputs) {
+  const { names } = model;
+  const operations: OperationSpec[] = [
+    {
+      kind: "query",
+      name: names.one,
+      type: objectType,
+      nullable: true,
+      description: `The ${model.name} with this id, or null.`,
+      args: [idArg],
+      resolve: (_, args, context) => findRow(context.sql, model, parseId(args.id, "id")) ?? null,
+    },
+    {
+      kind: "query",
+      name: names.list,
+      type: () => [objectType()],
+      args: listArgs(inputs),
+      resolve: (_, args, context) => {
+        const { sql, params } = rootListStatement(model, toListQuery(context, model, args));
+        return context.sql.all<Row>(sql, params);
+      },
+    },
+    {
+      kind: "query",
+      name: names.count,
+      type: () => Int,
+      args: [whereArg(inputs)],
+      resolve: (_, args, context) => {
+        const { sql, params } = rootCountStatement(model, plain(args.where));
+        return context.sql.get<{ count: number }>(sql, params)!.count;
+      },
+    },
+    {
+      kind: "mutation",
+      name: names.create,
+      type: objectType,
+      args: [{ name: "input", type: () => inputs.create }],
+      resolve: (_, args, context) => write(context, () => insertRow(context.sql, model, args.input as Input)),
+    },
+    {
+      kind: "mutation",
+      name: names.update,
+      type: objectType,
+      description: "Changes only the fields given; a foreign key changes through `<field>Id`.",
+      args: [idArg, { name: "input", type: () => inputs.update }],
+      resolve: (_, args, context) =>
+        write(context, () =>
+          updateRow(context.sql, model, requireRow(context.sql, model, args.id, "id"), args.input as Input),
+        ),
+    },
+    {
+      kind: "mutation",
+      name: names.remove,
+      type: () => DeleteResult,
+      description: "Deletes the row and applies every `on_delete` that points at it, as Django's `delete()` does.",
+      args: [idArg],
+      resolve: (_, args, context) =>
+        write(context, () => deleteWithCollector(context.sql, model, requireRow(context.sql, model, args.id, "id").id)),
+    },
+    ...linkOperations(model, objectType),
+  ];
+  return resolverClass(`${model.name}Crud`, operations);
+}
+
+function linkOperations(model: ModelInfo, objectType: TypeFn): OperationSpec[] {
+  const ownerArg = linkOwnerArg(model.name);
+  return model.relations
+    .filter((relation) => relation.kind === "manyToMany")
+    .flatMap((relation) =>
+      linkActions.map((action): OperationSpec => ({
+        kind: "mutation",
+        name: linkMutationName(action, model.name, relation.field),
+        type: objectType,
+        description: `Django: \`${action}()\` on ${djangoAccessor(relation).slice("Django: ".length)}`,
+        args:
+          action === "clear"
+            ? [{ name: ownerArg, type: () => ID }]
+            : [
+                { name: ownerArg, type: () => ID },
+                { name: "ids", type: () => [ID] },
+              ],
+        resolve: (_, args, context) =>
+          write(context, () => {
+            const owner = requireRow(context.sql, model, args[ownerArg], ownerArg);
+            const ids = action === "clear" ? [] : requireTargets(context.sql, relation, args.ids as unknown[], "ids");
+            changeLinks(context.sql, relation, action, owner.id, ids);
+            return owner;
+          }),
+      })),
+    );
+}

@@ -1,0 +1,30 @@
+/**
+ * Schema descriptions that show each relation as Django declares and reads it, so that a
+ * person exploring in Apollo Sandbox sees the `models.py` line behind every field.
+ */
+import type { RelationInfo } from "../catalog.js";
+import { reverseManyName, reverseOneName, snakeCase } from "../naming.js";
+
+/** The side that declares the field in `models.py`: the key holder, or the ManyToManyField. */
+function forwardSide(relation: RelationInfo): RelationInfo {
+  return relation.kind === "toOne" || relation.join?.isForward ? relation : relation.inverse;
+}
+
+function declaration(forward: RelationInfo): string {
+  const reverse = forward.inverse;
+  const isOneToOne = reverse.kind === "reverseOne";
+  const defaultName = isOneToOne ? reverseOneName(forward.model.name) : reverseManyName(forward.model.name);
+  const options = forward.kind === "manyToMany" ? [] : [`on_delete=models.${forward.onDelete}`];
+  if (forward.keyColumn?.nullable) options.push("null=True");
+  if (reverse.field !== defaultName) options.push(`related_name="${reverse.field}"`);
+  const kind = forward.kind === "manyToMany" ? "ManyToManyField" : isOneToOne ? "OneToOneField" : "ForeignKey";
+  return `${forward.field} = models.${kind}(${[forward.target.name, ...options].join(", ")})`;
+}
+
+/** "Django: `car.manufacturer`, from `Car.manufacturer = models.ForeignKey(...)`." */
+export function djangoAccessor(relation: RelationInfo): string {
+  const forward = forwardSide(relation);
+  const accessor = `${snakeCase(relation.model.name)}.${snakeCase(relation.field)}`;
+  const read = relation.isList ? `${accessor}.all()` : accessor;
+  return `Django: \`${read}\`, from \`${forward.model.name}.${declaration(forward)}\`.`;
+}

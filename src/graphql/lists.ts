@@ -1,0 +1,65 @@
+/** The arguments every list takes, root or nested, and their checks. */
+import { Int } from "type-graphql";
+import type { ModelInfo } from "../catalog.js";
+import { badInput } from "../errors.js";
+import type { ListQuery, SortDirection } from "../sql/lists.js";
+import type { Where } from "../sql/where.js";
+import type { PlaygroundContext } from "./context.js";
+import type { Args, FieldSpec } from "./define.js";
+import type { ModelInputs } from "./inputs.js";
+
+export function whereArg(inputs: ModelInputs): FieldSpec {
+  return { name: "where", type: () => inputs.where, nullable: true };
+}
+
+export function listArgs(inputs: ModelInputs): FieldSpec[] {
+  return [
+    whereArg(inputs),
+    {
+      name: "orderBy",
+      type: () => [inputs.orderBy],
+      nullable: true,
+      description: "Sort keys in order; `id` ascending breaks ties.",
+    },
+    {
+      name: "limit",
+      type: () => Int,
+      nullable: true,
+      description: "Rows to return; the server's default applies when left out.",
+    },
+    { name: "offset", type: () => Int, nullable: true, description: "Rows to skip first." },
+  ];
+}
+
+/** Checks `limit`, `offset` and `orderBy`; over the maximum is refused, never silently cut. */
+export function toListQuery(context: PlaygroundContext, model: ModelInfo, args: Args): ListQuery {
+  const { defaultLimit, maxLimit } = context.limits;
+  const limit = (args.limit as number | null | undefined) ?? defaultLimit;
+  const offset = (args.offset as number | null | undefined) ?? 0;
+  if (limit < 0 || limit > maxLimit) {
+    throw badInput(`limit must be between 0 and ${maxLimit}; got ${limit}. Page through longer lists with offset.`, {
+      argument: "limit",
+    });
+  }
+  if (offset < 0) throw badInput(`offset cannot be negative; got ${offset}.`, { argument: "offset" });
+  const orderBy = ((args.orderBy as Array<Record<string, SortDirection | undefined>> | null) ?? []).map((entry, i) => {
+    const fields = Object.entries(entry).filter(([, direction]) => direction != null);
+    if (fields.length !== 1) {
+      throw badInput(
+        `orderBy[${i}] must name exactly one field, such as [{ ${model.columns[1]?.field ?? "id"}: ASC }, { id: DESC }]; ` +
+          `it names ${fields.length}.`,
+        { argument: `orderBy[${i}]` },
+      );
+    }
+    return { field: fields[0]![0], direction: fields[0]![1]! };
+  });
+  return { where: plain(args.where), orderBy, limit, offset };
+}
+
+/**
+ * type-graphql hands input objects over as class instances; the SQL layer and loader keys want
+ * plain data, so that equal filters share one loader.
+ */
+export function plain(where: unknown): Where | null {
+  return where == null ? null : (JSON.parse(JSON.stringify(where)) as Where);
+}

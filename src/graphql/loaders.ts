@@ -1,0 +1,112 @@
+/**
+ * Per-request DataLoaders for every relation and count field. A loader is named after its
+ * relation (`Manufacturer.carSet`) plus the arguments of the field, so that
+ * `carSet(limit: 2)` and `carSet` in one query are two batches, each one statement.
+ */
+import DataLoader from "dataloader";
+import type { RelationInfo } from "../catalog.js";
+import {
+  parentKeyAlias,
+  relatedCountStatement,
+  relatedListStatement,
+  relatedOneStatement,
+  type ListQuery,
+  type Statement,
+} from "../sql/lists.js";
+import type { Where } from "../sql/where.js";
+import { loaderName } from "../naming.js";
+import type { Row } from "../sql/syntax.js";
+import type { PlaygroundContext } from "./context.js";
+
+type KeyedRow = Row & { [parentKeyAlias]: number };
+
+function loader<V>(
+  context: PlaygroundContext,
+  name: string,
+  statement: (keys: readonly number[]) => Statement,
+  collect: (rows: KeyedRow[], keys: readonly number[]) => V[],
+): DataLoader<number, V> {
+  let existing = context.loaders.get(name) as DataLoader<number, V> | undefined;
+  if (!existing) {
+    existing = new DataLoader<number, V>(
+      async (keys) => {
+        const { sql, params } = statement(keys);
+        return collect(context.sql.all<KeyedRow>(sql, params), keys);
+      },
+      // Without batching every parent gets its own statement: the N+1 problem, on purpose.
+      { batch: context.batching, cache: context.batching, name },
+    );
+    context.loaders.set(name, existing);
+  }
+  return existing;
+}
+
+function groupByParent<V>(
+  rows: KeyedRow[],
+  keys: readonly number[],
+  empty: () => V,
+  add: (group: V, row: KeyedRow) => V,
+): V[] {
+  const groups = new Map<number, V>();
+  for (const row of rows) groups.set(row[parentKeyAlias], add(groups.get(row[parentKeyAlias]) ?? empty(), row));
+  return keys.map((key) => groups.get(key) ?? empty());
+}
+
+/** `car.manufacturer`, `person.passport`: the related row or null. */
+export function oneLoader(context: PlaygroundContext, relation: RelationInfo): DataLoader<number, Row | null> {
+  return loader(
+    context,
+    loaderName(relation.model.name, relation.field),
+    (keys) => relatedOneStatement(relation, keys),
+    (rows, keys) =>
+      groupByParent<Row | null>(
+        rows,
+        keys,
+        () => null,
+        (_, row) => row,
+      ),
+  );
+}
+
+/** `manufacturer.carSet(...)`, `course.students(...)`: each parent's page of rows. */
+export function listLoader(
+  context: PlaygroundContext,
+  relation: RelationInfo,
+  query: ListQuery,
+): DataLoader<number, Row[]> {
+  return loader(
+    context,
+    `${loaderName(relation.model.name, relation.field)}(${JSON.stringify(query)})`,
+    (keys) => relatedListStatement(relation, query, keys),
+    (rows, keys) =>
+      groupByParent<Row[]>(
+        rows,
+        keys,
+        () => [],
+        (group, row) => {
+          group.push(row);
+          return group;
+        },
+      ),
+  );
+}
+
+/** `manufacturer.carSetCount(where)`: each parent's number of related rows. */
+export function countLoader(
+  context: PlaygroundContext,
+  relation: RelationInfo,
+  where: Where | null | undefined,
+): DataLoader<number, number> {
+  return loader(
+    context,
+    `${loaderName(relation.model.name, relation.field)}Count(${JSON.stringify(where ?? null)})`,
+    (keys) => relatedCountStatement(relation, where, keys),
+    (rows, keys) =>
+      groupByParent<number>(
+        rows,
+        keys,
+        () => 0,
+        (_, row) => row.count as number,
+      ),
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Every relation as a GraphQL field, in both directions, with a count beside every list. All
+ * of them resolve through the request's loaders, so a relation costs one statement per level
+ * of the query, whatever the number of parents.
+ */
+import { Int } from "type-graphql";
+import type { ModelInfo } from "../catalog.js";
+import { countField } from "../naming.js";
+import { parentKeyField } from "../sql/syntax.js";
+import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
+import type { ModelInputs } from "./inputs.js";
+import { countLoader, listLoader, oneLoader } from "./loaders.js";
+import { listArgs, plain, toListQuery, whereArg } from "./lists.js";
+import { djangoAccessor } from "./docs.js";
+
+export function relationResolver(
+  model: ModelInfo,
+  objectType: (model: ModelInfo) => TypeFn,
+  inputs: (model: ModelInfo) => ModelInputs,
+) {
+  const operations = model.relations.flatMap((relation): OperationSpec[] => {
+    const target = objectType(relation.target);
+    const key = parentKeyField(relation);
+    if (!relation.isList) {
+      return [
+        {
+          kind: "field",
+          name: relation.field,
+          type: target,
+          nullable: relation.kind === "reverseOne" || relation.keyColumn!.nullable,
+          description: djangoAccessor(relation),
+          resolve: (parent, _args, context) => {
+            const parentKey = parent[key] as number | null;
+            return parentKey == null ? null : oneLoader(context, relation).load(parentKey);
+          },
+        },
+      ];
+    }
+    return [
+      {
+        kind: "field",
+        name: relation.field,
+        type: () => [target()],
+        description: djangoAccessor(relation),
+        args: listArgs(inputs(relation.target)),
+        resolve: (parent, args, context) =>
+          listLoader(context, relation, toListQuery(context, relation.target, args)).load(parent[key] as number),
+      },
+      {
+        kind: "field",
+        name: countField(relation.field),
+        type: () => Int,
+        description: `How many rows \`${relation.field}\` holds (Django's \`.count()\`).`,
+        args: [whereArg(inputs(relation.target))],
+        resolve: (parent, args, context) =>
+          countLoader(context, relation, plain(args.where)).load(parent[key] as number),
+      },
+    ];
+  });
+  return operations.length === 0 ? undefined : resolverClass(`${model.name}Relations`, operations, objectType(model));
+}

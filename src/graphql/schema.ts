@@ -1,0 +1,31 @@
+/**
+ * The executable schema: the models' object types with resolvers and inputs derived from the
+ * catalog. type-graphql keeps one global registry, so the schema is built once per process and
+ * shared by every server in it; each request brings its own database through the context.
+ */
+import type { GraphQLSchema } from "graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
+import type { Catalog, ModelInfo } from "../catalog.js";
+import { models } from "../models/index.js";
+import { crudResolver } from "./crud.js";
+import { buildInputs } from "./inputs.js";
+import { relationResolver } from "./relations.js";
+
+const objectTypes = new Map<string, Function>(models.map((model) => [model.name, model]));
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+export function playgroundSchema(catalog: Catalog): Promise<GraphQLSchema> {
+  return (schema ??= build(catalog));
+}
+
+function build(catalog: Catalog): Promise<GraphQLSchema> {
+  const inputs = buildInputs(catalog);
+  const objectType = (model: ModelInfo) => () => objectTypes.get(model.name)!;
+  const inputsOf = (model: ModelInfo) => inputs.get(model.name)!;
+  const resolvers = catalog.models.flatMap((model) => {
+    const relations = relationResolver(model, objectType, inputsOf);
+    return [crudResolver(model, objectType(model), inputsOf(model)), ...(relations ? [relations] : [])];
+  });
+  return buildSchema({ resolvers: resolvers as unknown as NonEmptyArray<Function>, validate: false });
+}

@@ -1,0 +1,152 @@
+/**
+ * Every name the playground derives, in one place: SQL tables and columns as Django names
+ * them, and the GraphQL fields, arguments and types of the API contract. The rest of the code
+ * asks this module for a name instead of building one.
+ */
+import { DefaultNamingStrategy, type NamingStrategyInterface } from "typeorm";
+
+/** `RegistrationCertificate` -> `registration_certificate`, `passportNumber` -> `passport_number`. */
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+}
+
+/** `RegistrationCertificate` -> `registrationCertificate`. */
+export function camelCase(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** `students` -> `Students`, `courseSet` -> `CourseSet`. */
+export function pascalCase(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Django's table and column names: `car.manufacturer_id`, `course_students(course_id,
+ * student_id)`, so that traces and the `sqlite3` shell read like Django's SQL.
+ */
+export class DjangoNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
+  override tableName(targetName: string, userSpecifiedName: string | undefined): string {
+    return userSpecifiedName ?? snakeCase(targetName);
+  }
+
+  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+    return customName ?? snakeCase([...prefixes, propertyName].join("_"));
+  }
+
+  override joinColumnName(relationName: string, referencedColumnName: string): string {
+    return `${snakeCase(relationName)}_${referencedColumnName}`;
+  }
+
+  override joinTableName(firstTableName: string, _secondTableName: string, firstPropertyName: string): string {
+    return `${firstTableName}_${snakeCase(firstPropertyName)}`;
+  }
+
+  override joinTableColumnName(tableName: string, _propertyName: string, columnName?: string): string {
+    return `${tableName}_${columnName ?? "id"}`;
+  }
+}
+
+/** Django's reverse accessor: `related_name` when given, else `<model>_set` (`carSet`). */
+export function reverseManyName(sourceModel: string, relatedName?: string): string {
+  return relatedName ?? `${camelCase(sourceModel)}Set`;
+}
+
+/** Django's reverse one-to-one accessor: the model name (`person.passport`). */
+export function reverseOneName(sourceModel: string, relatedName?: string): string {
+  return relatedName ?? camelCase(sourceModel);
+}
+
+/** The input field that carries a foreign key: `manufacturer` -> `manufacturerId`. */
+export function foreignKeyIdField(relationField: string): string {
+  return `${relationField}Id`;
+}
+
+/** A list field's sibling count field: `carSet` -> `carSetCount`. */
+export function countField(listField: string): string {
+  return `${listField}Count`;
+}
+
+/** Plurals that an `s` does not make, from the API contract's list. */
+const irregularPlurals: Record<string, string> = {
+  person: "people",
+  category: "categories",
+  child: "children",
+  company: "companies",
+};
+
+export function pluralName(model: string): string {
+  const singular = camelCase(model);
+  return irregularPlurals[singular] ?? `${singular}s`;
+}
+
+/** The GraphQL names of one model's root fields and input types. */
+export interface ModelNames {
+  one: string;
+  list: string;
+  count: string;
+  create: string;
+  update: string;
+  remove: string;
+  createInput: string;
+  updateInput: string;
+  where: string;
+  orderBy: string;
+  listArgs: string;
+}
+
+export function modelNames(model: string): ModelNames {
+  const list = pluralName(model);
+  return {
+    one: camelCase(model),
+    list,
+    count: countField(list),
+    create: `create${model}`,
+    update: `update${model}`,
+    remove: `delete${model}`,
+    createInput: `Create${model}Input`,
+    updateInput: `Update${model}Input`,
+    where: `${model}Where`,
+    orderBy: `${model}OrderBy`,
+    listArgs: `${model}ListArgs`,
+  };
+}
+
+export type LinkAction = "add" | "remove" | "set" | "clear";
+export const linkActions: readonly LinkAction[] = ["add", "remove", "set", "clear"];
+
+/** `addCourseStudents`, `clearStudentCourseSet`: a many-to-many link mutation. */
+export function linkMutationName(action: LinkAction, model: string, relationField: string): string {
+  return `${action}${model}${pascalCase(relationField)}`;
+}
+
+/** The argument naming the row whose links change: `courseId`. */
+export function linkOwnerArg(model: string): string {
+  return `${camelCase(model)}Id`;
+}
+
+/**
+ * How Django's `delete()` labels deleted link rows: the model that declares the
+ * many-to-many field, then the field (`Course_students`).
+ */
+export function linkTableLabel(ownerModel: string, ownerField: string): string {
+  return `${ownerModel}_${ownerField}`;
+}
+
+/** A per-request loader's name, as it shows in errors and traces: `Manufacturer.carSet`. */
+export function loaderName(model: string, field: string): string {
+  return `${model}.${field}`;
+}
+
+/** Shared filter inputs, one per scalar kind. */
+export const filterInputNames = {
+  string: "StringFilter",
+  id: "IDFilter",
+  date: "DateFilter",
+} as const;
+
+export const sortOrderName = "SortOrder";
+
+/** The `{ some, every, none }` filter on a list relation to `model`. */
+export function listFilterName(model: string): string {
+  return `${model}ListFilter`;
+}

@@ -1,0 +1,35 @@
+/** The server's settings, read from the environment once at start. */
+import type { ListLimits } from "../graphql/context.js";
+
+export interface PlaygroundConfig {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host: string;
+  databaseUrl: string;
+  limits: ListLimits;
+  /** Largest request body accepted, in bytes; more gets HTTP 413. */
+  maxBodyBytes: number;
+  production: boolean;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundConfig {
+  return {
+    port: integer(env, "PORT", 4000),
+    host: env.HOST ?? "localhost",
+    databaseUrl: env.DATABASE_URL ?? "sqlite:data/playground.sqlite",
+    limits: {
+      defaultLimit: integer(env, "DEFAULT_LIMIT", 100),
+      maxLimit: integer(env, "MAX_LIMIT", 1000),
+    },
+    maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_000_000),
+    production: env.NODE_ENV === "production",
+  };
+}

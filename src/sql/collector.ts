@@ -1,0 +1,112 @@
+/**
+ * Django's deletion collector: before a row goes, find every row that points at it and apply
+ * its `on_delete` (CASCADE collects it too, PROTECT refuses, SET_NULL unlinks it), drop the
+ * many-to-many links, then delete dependents before what they depend on. The result counts
+ * rows per model as Django's `delete()` returns them.
+ */
+import type { ModelInfo, RelationInfo } from "../catalog.js";
+import { protectedRow } from "../errors.js";
+import type { SqlRunner } from "./runner.js";
+import { quote } from "./syntax.js";
+
+export interface DeleteResult {
+  total: number;
+  perModel: Array<{ model: string; count: number }>;
+}
+
+interface Collection {
+  /** Rows to delete per model, in the order the models were reached. */
+  rows: Map<ModelInfo, Set<number>>;
+  /** Rows whose key is set to NULL: `Product.supplier` when the supplier goes. */
+  unlinks: Array<{ relation: RelationInfo; ids: number[] }>;
+}
+
+const inIds = "IN (SELECT value FROM json_each(?))";
+
+export function deleteWithCollector(sql: SqlRunner, model: ModelInfo, id: number): DeleteResult {
+  const collection: Collection = { rows: new Map(), unlinks: [] };
+  collect(sql, collection, model, [id]);
+  checkProtected(sql, collection);
+  const counts = new Map<string, number>();
+  const count = (label: string, n: number) => n > 0 && counts.set(label, (counts.get(label) ?? 0) + n);
+
+  for (const { relation, ids } of collection.unlinks) {
+    const keptIds = ids.filter((relatedId) => !collection.rows.get(relation.target)?.has(relatedId));
+    const column = quote(relation.keyColumn!.column);
+    sql.run(`UPDATE ${quote(relation.target.table)} SET ${column} = NULL WHERE "id" ${inIds}`, [
+      JSON.stringify(keptIds),
+    ]);
+  }
+  for (const [collected, ids] of collection.rows) {
+    for (const relation of collected.relations) {
+      if (relation.kind !== "manyToMany") continue;
+      const join = relation.join!;
+      const { changes } = sql.run(`DELETE FROM ${quote(join.table)} WHERE ${quote(join.sourceColumn)} ${inIds}`, [
+        JSON.stringify([...ids]),
+      ]);
+      count(join.label, changes);
+    }
+  }
+  // Dependents were collected after what they depend on: delete in reverse.
+  for (const [collected, ids] of [...collection.rows].reverse()) {
+    const { changes } = sql.run(`DELETE FROM ${quote(collected.table)} WHERE "id" ${inIds}`, [
+      JSON.stringify([...ids]),
+    ]);
+    count(collected.name, changes);
+  }
+  const perModel = [...counts].map(([label, n]) => ({ model: label, count: n }));
+  return { total: perModel.reduce((sum, entry) => sum + entry.count, 0), perModel };
+}
+
+/** The reverse relations whose rows point at `model` through a foreign key. */
+function dependents(model: ModelInfo): RelationInfo[] {
+  return model.relations.filter((relation) => relation.kind === "reverseOne" || relation.kind === "reverseMany");
+}
+
+function collect(sql: SqlRunner, collection: Collection, model: ModelInfo, ids: number[]): void {
+  const known = collection.rows.get(model) ?? new Set<number>();
+  collection.rows.delete(model);
+  // Re-inserting moves the model after its newly collected dependents' parents.
+  collection.rows.set(model, known);
+  const fresh = ids.filter((id) => !known.has(id));
+  if (fresh.length === 0) return;
+  for (const id of fresh) known.add(id);
+  for (const relation of dependents(model)) {
+    const relatedIds = pointingAt(sql, relation, fresh);
+    if (relatedIds.length === 0) continue;
+    if (relation.onDelete === "CASCADE") collect(sql, collection, relation.target, relatedIds);
+    else if (relation.onDelete === "SET_NULL") collection.unlinks.push({ relation, ids: relatedIds });
+  }
+}
+
+function pointingAt(sql: SqlRunner, relation: RelationInfo, ids: number[]): number[] {
+  const column = quote(relation.keyColumn!.column);
+  return sql
+    .all<{ id: number }>(`SELECT "id" FROM ${quote(relation.target.table)} WHERE ${column} ${inIds}`, [
+      JSON.stringify(ids),
+    ])
+    .map((row) => row.id);
+}
+
+/** PROTECT refuses unless the protecting rows are themselves being deleted by this cascade. */
+function checkProtected(sql: SqlRunner, collection: Collection): void {
+  for (const [model, ids] of collection.rows) {
+    for (const relation of dependents(model)) {
+      if (relation.onDelete !== "PROTECT") continue;
+      const deleted = collection.rows.get(relation.target);
+      const blocking = pointingAt(sql, relation, [...ids]).filter((id) => !deleted?.has(id));
+      if (blocking.length === 0) continue;
+      const key = `${relation.target.name}.${relation.inverse.field}`;
+      throw protectedRow(
+        `Cannot delete ${model.name} ${[...ids].join(", ")}: ${relation.target.name} ${blocking.join(", ")} ` +
+          `still ${blocking.length === 1 ? "refers" : "refer"} to it through ${key} (on_delete=PROTECT). ` +
+          `Delete ${blocking.length === 1 ? "that row" : "those rows"} or point ${blocking.length === 1 ? "it" : "them"} ` +
+          `at another ${model.name} first.`,
+        {
+          model: model.name,
+          blockedBy: { model: relation.target.name, field: relation.inverse.field, ids: blocking.map(String) },
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The read statements: a root list or count, and the batched forms that load a relation for
+ * many parents at once. Parent keys travel as one JSON array parameter (`json_each`), so a
+ * batch of any size is one statement with a fixed text, far under SQLite's parameter limit.
+ */
+import type { ModelInfo, RelationInfo } from "../catalog.js";
+import { compileWhere, type Where } from "./where.js";
+import { quote, relatedRows, selectList, SqlParams } from "./syntax.js";
+import type { SqlValue } from "./runner.js";
+
+export type SortDirection = "ASC" | "DESC";
+
+export interface ListQuery {
+  where?: Where | null;
+  orderBy: Array<{ field: string; direction: SortDirection }>;
+  limit: number;
+  offset: number;
+}
+
+export interface Statement {
+  sql: string;
+  params: SqlValue[];
+}
+
+/** The caller's order, then `id` ascending so that equal keys still page stably. */
+function orderClause(model: ModelInfo, query: ListQuery, alias: string): string {
+  const terms = query.orderBy.map(
+    ({ field, direction }) => `${alias}.${quote(model.columnByField.get(field)!.column)} ${direction}`,
+  );
+  if (!query.orderBy.some(({ field }) => field === "id")) terms.push(`${alias}."id" ASC`);
+  return terms.join(", ");
+}
+
+/** ` WHERE a AND b`, leaving out conditions that are always true (and WHERE, if all are). */
+function whereClause(...conditions: string[]): string {
+  const kept = conditions.filter((condition) => condition !== "1");
+  return kept.length === 0 ? "" : ` WHERE ${kept.join(" AND ")}`;
+}
+
+export function rootListStatement(model: ModelInfo, query: ListQuery): Statement {
+  const params = new SqlParams();
+  const where = compileWhere(model, query.where, "t", params);
+  const sql =
+    `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t${whereClause(where)} ` +
+    `ORDER BY ${orderClause(model, query, "t")} LIMIT ${params.bind(query.limit)} OFFSET ${params.bind(query.offset)}`;
+  return { sql, params: params.values };
+}
+
+export function rootCountStatement(model: ModelInfo, where: Where | null | undefined): Statement {
+  const params = new SqlParams();
+  const condition = compileWhere(model, where, "t", params);
+  const sql = `SELECT count(*) AS "count" FROM ${quote(model.table)} t${whereClause(condition)}`;
+  return { sql, params: params.values };
+}
+
+/** Rows carry the parent key they belong to as `__parent`. */
+export const parentKeyAlias = "__parent";
+
+/** A to-one relation (`car.manufacturer`, `person.passport`) for a batch of parent keys. */
+export function relatedOneStatement(relation: RelationInfo, parentKeys: readonly number[]): Statement {
+  const rows = relatedRows(relation, "t");
+  const sql =
+    `SELECT ${selectList(relation.target, "t")}, ${rows.key} AS ${parentKeyAlias} FROM ${rows.from} ` +
+    `WHERE ${rows.key} IN (SELECT value FROM json_each(?))`;
+  return { sql, params: [JSON.stringify(parentKeys)] };
+}
+
+/**
+ * A list relation for a batch of parents, each parent's rows filtered, ordered and paged on
+ * their own: ROW_NUMBER() restarts for every parent, so `limit: 2` is two rows per parent.
+ */
+export function relatedListStatement(
+  relation: RelationInfo,
+  query: ListQuery,
+  parentKeys: readonly number[],
+): Statement {
+  const rows = relatedRows(relation, "t");
+  const params = new SqlParams();
+  params.bind(JSON.stringify(parentKeys));
+  const where = compileWhere(relation.target, query.where, "t", params);
+  const sql =
+    `SELECT * FROM (SELECT ${selectList(relation.target, "t")}, ${rows.key} AS ${parentKeyAlias}, ` +
+    `ROW_NUMBER() OVER (PARTITION BY ${rows.key} ORDER BY ${orderClause(relation.target, query, "t")}) AS __row ` +
+    `FROM ${rows.from}${whereClause(`${rows.key} IN (SELECT value FROM json_each(?))`, where)}) ` +
+    `WHERE __row > ${params.bind(query.offset)} AND __row <= ${params.bind(query.offset + query.limit)} ` +
+    `ORDER BY ${parentKeyAlias}, __row`;
+  return { sql, params: params.values };
+}
+
+/** How many related rows each parent of a batch has, in one grouped statement. */
+export function relatedCountStatement(
+  relation: RelationInfo,
+  where: Where | null | undefined,
+  parentKeys: readonly number[],
+): Statement {
+  const rows = relatedRows(relation, "t");
+  const params = new SqlParams();
+  params.bind(JSON.stringify(parentKeys));
+  const sql =
+    `SELECT ${rows.key} AS ${parentKeyAlias}, count(*) AS "count" FROM ${rows.from}` +
+    `${whereClause(`${rows.key} IN (SELECT value FROM json_each(?))`, compileWhere(relation.target, where, "t", params))}` +
+    ` GROUP BY ${rows.key}`;
+  return { sql, params: params.values };
+}

@@ -1,0 +1,67 @@
+/** The few pieces of SQL text that every query shares. */
+import type { ModelInfo, RelationInfo } from "../catalog.js";
+import type { SqlValue } from "./runner.js";
+
+/** Table names such as `order`, `group` and `user` are SQL keywords: quote every identifier. */
+export function quote(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
+}
+
+/** Collects bound values in the order their placeholders appear in the text. */
+export class SqlParams {
+  readonly values: SqlValue[] = [];
+
+  bind(value: unknown): string {
+    this.values.push(value as SqlValue);
+    return "?";
+  }
+}
+
+const selectLists = new Map<string, string>();
+
+/** `t."id" AS "id", t."model_name" AS "modelName", t."manufacturer_id" AS "manufacturerId"`. */
+export function selectList(model: ModelInfo, alias: string): string {
+  const key = `${model.name} ${alias}`;
+  let list = selectLists.get(key);
+  if (list === undefined) {
+    list = model.columns.map((column) => `${alias}.${quote(column.column)} AS ${quote(column.field)}`).join(", ");
+    selectLists.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * The rows a relation reaches, aliased `alias`: `from` to put after FROM, `key` the expression
+ * that equals the parent's `parentColumn` on related rows. Loaders compare `key` with a batch of
+ * parent keys; relation filters compare it with the outer row in an EXISTS.
+ */
+export function relatedRows(
+  relation: RelationInfo,
+  alias: string,
+): { from: string; key: string; parentColumn: string } {
+  const table = `${quote(relation.target.table)} ${alias}`;
+  switch (relation.kind) {
+    case "toOne":
+      return { from: table, key: `${alias}."id"`, parentColumn: relation.keyColumn!.column };
+    case "reverseOne":
+    case "reverseMany":
+      return { from: table, key: `${alias}.${quote(relation.keyColumn!.column)}`, parentColumn: "id" };
+    case "manyToMany": {
+      const join = relation.join!;
+      const link = `${alias}_link`;
+      return {
+        from: `${quote(join.table)} ${link} JOIN ${table} ON ${alias}."id" = ${link}.${quote(join.targetColumn)}`,
+        key: `${link}.${quote(join.sourceColumn)}`,
+        parentColumn: "id",
+      };
+    }
+  }
+}
+
+/** The value on a parent row that `relatedRows(...).key` is compared with. */
+export function parentKeyField(relation: RelationInfo): string {
+  return relation.kind === "toOne" ? relation.keyColumn!.field : "id";
+}
+
+/** A row as the API serves it: plain properties named like the GraphQL fields. */
+export type Row = Record<string, unknown> & { id: number };
