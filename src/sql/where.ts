@@ -129,7 +129,8 @@ function compileRelation(
   requireValue(filter, path);
   const rows = relatedRows(relation, inner);
   const exists = (condition: string) =>
-    `EXISTS (SELECT 1 FROM ${rows.from} WHERE ${rows.key} = ${outer}.${quote(rows.parentColumn)} AND ${condition})`;
+    `EXISTS (SELECT 1 FROM ${rows.from} WHERE ${rows.key} = ${outer}.${quote(rows.parentColumn)}` +
+    `${condition === "1" ? "" : ` AND ${condition}`})`;
   if (!relation.isList) return exists(compileWhere(relation.target, filter as Where, inner, params, path));
   const terms: string[] = [];
   for (const [quantifier, where] of Object.entries(filter as Operators)) {
