@@ -14,7 +14,7 @@ import { parseId } from "../sql/where.js";
 import { findRow, insertRow, requireRow, updateRow, type Input } from "../sql/writes.js";
 import type { PlaygroundContext } from "./context.js";
 import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
-import { djangoAccessor } from "./docs.js";
+import { djangoLinkCall } from "./docs.js";
 import type { ModelInputs } from "./inputs.js";
 import { listArgs, plain, toListQuery, whereArg } from "./lists.js";
 
@@ -112,7 +112,7 @@ function linkOperations(model: ModelInfo, objectType: TypeFn): OperationSpec[] {
         kind: "mutation",
         name: linkMutationName(action, model.name, relation.field),
         type: objectType,
-        description: `Django: \`${action}()\` on ${djangoAccessor(relation).slice("Django: ".length)}`,
+        description: djangoLinkCall(action, relation),
         args:
           action === "clear"
             ? [{ name: ownerArg, type: () => ID }]

@@ -3,7 +3,7 @@
  * person exploring in Apollo Sandbox sees the `models.py` line behind every field.
  */
 import type { RelationInfo } from "../catalog.js";
-import { reverseManyName, reverseOneName, snakeCase } from "../naming.js";
+import { reverseManyName, reverseOneName, snakeCase, type LinkAction } from "../naming.js";
 
 /** The side that declares the field in `models.py`: the key holder, or the ManyToManyField. */
 function forwardSide(relation: RelationInfo): RelationInfo {
@@ -21,10 +21,17 @@ function declaration(forward: RelationInfo): string {
   return `${forward.field} = models.${kind}(${[forward.target.name, ...options].join(", ")})`;
 }
 
+function described(call: string, relation: RelationInfo): string {
+  const forward = forwardSide(relation);
+  return `Django: \`${snakeCase(relation.model.name)}.${snakeCase(relation.field)}${call}\`, from \`${forward.model.name}.${declaration(forward)}\`.`;
+}
+
 /** "Django: `car.manufacturer`, from `Car.manufacturer = models.ForeignKey(...)`." */
 export function djangoAccessor(relation: RelationInfo): string {
-  const forward = forwardSide(relation);
-  const accessor = `${snakeCase(relation.model.name)}.${snakeCase(relation.field)}`;
-  const read = relation.isList ? `${accessor}.all()` : accessor;
-  return `Django: \`${read}\`, from \`${forward.model.name}.${declaration(forward)}\`.`;
+  return described(relation.isList ? ".all()" : "", relation);
+}
+
+/** "Django: `course.students.add(*ids)`, from ...": a many-to-many related manager call. */
+export function djangoLinkCall(action: LinkAction, relation: RelationInfo): string {
+  return described(`.${action}(${action === "clear" ? "" : action === "set" ? "ids" : "*ids"})`, relation);
 }
