@@ -7,7 +7,7 @@ import type { DataSource, EntityMetadata } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
 import { onDeleteActions, type OnDelete } from "./models/fields.js";
-import { foreignKeyIdField, modelNames, type ModelNames } from "./naming.js";
+import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
 
 export type ScalarKind = "id" | "string" | "date";
 
@@ -135,7 +135,7 @@ function describeRelation(
         table: owner.junctionEntityMetadata!.tableName,
         sourceColumn: relation.isOwning ? ownerColumn : otherColumn,
         targetColumn: relation.isOwning ? otherColumn : ownerColumn,
-        label: `${owner.entityMetadata.targetName}_${owner.propertyName}`,
+        label: linkTableLabel(owner.entityMetadata.targetName, owner.propertyName),
         isForward: relation.isOwning,
       },
     };

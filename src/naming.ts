@@ -91,7 +91,6 @@ export interface ModelNames {
   updateInput: string;
   where: string;
   orderBy: string;
-  listArgs: string;
 }
 
 export function modelNames(model: string): ModelNames {
@@ -107,7 +106,6 @@ export function modelNames(model: string): ModelNames {
     updateInput: `Update${model}Input`,
     where: `${model}Where`,
     orderBy: `${model}OrderBy`,
-    listArgs: `${model}ListArgs`,
   };
 }
 
