@@ -128,11 +128,10 @@ describe("create and update", () => {
   });
 
   test("an update with no fields leaves the row as it was", async () => {
-    const changed = await rowsChangedBy(async () => {
-      const { updateBook } = await playground.data(UpdateBookFieldsDocument, { id: "2", input: {} });
-      assert.deepEqual(updateBook, { title: "The Hobbit", author: { name: "J.R.R. Tolkien" } });
-    });
-    assert.equal(changed, 0);
+    const booksBefore = playground.rows("SELECT * FROM book ORDER BY id");
+    const { updateBook } = await playground.data(UpdateBookFieldsDocument, { id: "2", input: {} });
+    assert.deepEqual(updateBook, { title: "The Hobbit", author: { name: "J.R.R. Tolkien" } });
+    assert.deepEqual(playground.rows("SELECT * FROM book ORDER BY id"), booksBefore);
   });
 
   test("max_length counts characters, as Django does, not UTF-16 units", async () => {
@@ -154,7 +153,7 @@ interface CascadeCase {
   remaining: Array<[sql: string, rows: unknown[]]>;
 }
 
-const ids = (...values: number[]) => values.map((id) => ({ id }));
+const idRows = (...values: number[]) => values.map((id) => ({ id }));
 
 const cascades: CascadeCase[] = [
   {
@@ -163,8 +162,8 @@ const cascades: CascadeCase[] = [
     id: "1",
     deleted: { Manufacturer: 1, Car: 3, RegistrationCertificate: 1 },
     remaining: [
-      ["SELECT id FROM manufacturer ORDER BY id", ids(2)],
-      ["SELECT id FROM car ORDER BY id", ids(4)],
+      ["SELECT id FROM manufacturer ORDER BY id", idRows(2)],
+      ["SELECT id FROM car ORDER BY id", idRows(4)],
       ["SELECT id FROM registration_certificate", []],
     ],
   },
@@ -174,7 +173,7 @@ const cascades: CascadeCase[] = [
     id: "1",
     deleted: { Car: 1, RegistrationCertificate: 1 },
     remaining: [
-      ["SELECT id FROM car ORDER BY id", ids(2, 3, 4)],
+      ["SELECT id FROM car ORDER BY id", idRows(2, 3, 4)],
       ["SELECT id FROM registration_certificate", []],
     ],
   },
@@ -184,7 +183,7 @@ const cascades: CascadeCase[] = [
     id: "1",
     deleted: { Person: 1, Passport: 1 },
     remaining: [
-      ["SELECT id FROM person ORDER BY id", ids(2)],
+      ["SELECT id FROM person ORDER BY id", idRows(2)],
       ["SELECT id FROM passport", []],
     ],
   },
@@ -196,7 +195,7 @@ const cascades: CascadeCase[] = [
     remaining: [
       ["SELECT id FROM profile", []],
       ["SELECT user_id, group_id FROM user_groups", [{ user_id: 2, group_id: 1 }]],
-      ['SELECT id FROM "group" ORDER BY id', ids(1, 2)],
+      ['SELECT id FROM "group" ORDER BY id', idRows(1, 2)],
     ],
   },
   {
@@ -206,7 +205,7 @@ const cascades: CascadeCase[] = [
     deleted: { Group: 1, User_groups: 2 },
     remaining: [
       ["SELECT user_id, group_id FROM user_groups", [{ user_id: 1, group_id: 2 }]],
-      ['SELECT id FROM "user" ORDER BY id', ids(1, 2)],
+      ['SELECT id FROM "user" ORDER BY id', idRows(1, 2)],
     ],
   },
   {
@@ -216,7 +215,7 @@ const cascades: CascadeCase[] = [
     deleted: { Course: 1, Course_students: 2 },
     remaining: [
       ["SELECT course_id, student_id FROM course_students", [{ course_id: 2, student_id: 1 }]],
-      ["SELECT id FROM student ORDER BY id", ids(1, 2, 3)],
+      ["SELECT id FROM student ORDER BY id", idRows(1, 2, 3)],
     ],
   },
   {
@@ -226,7 +225,7 @@ const cascades: CascadeCase[] = [
     deleted: { Student: 1, Course_students: 2 },
     remaining: [
       ["SELECT course_id, student_id FROM course_students", [{ course_id: 1, student_id: 2 }]],
-      ["SELECT id FROM course ORDER BY id", ids(1, 2)],
+      ["SELECT id FROM course ORDER BY id", idRows(1, 2)],
     ],
   },
   {
@@ -235,7 +234,7 @@ const cascades: CascadeCase[] = [
     id: "2",
     deleted: { Article: 1, Comment: 2, Article_tags: 1 },
     remaining: [
-      ["SELECT id FROM comment ORDER BY id", ids(1)],
+      ["SELECT id FROM comment ORDER BY id", idRows(1)],
       [
         "SELECT article_id, tag_id FROM article_tags ORDER BY tag_id",
         [
@@ -252,7 +251,7 @@ const cascades: CascadeCase[] = [
     deleted: { Tag: 1, Article_tags: 2 },
     remaining: [
       ["SELECT article_id, tag_id FROM article_tags", [{ article_id: 1, tag_id: 2 }]],
-      ["SELECT id FROM article ORDER BY id", ids(1, 2)],
+      ["SELECT id FROM article ORDER BY id", idRows(1, 2)],
     ],
   },
   {
@@ -261,8 +260,8 @@ const cascades: CascadeCase[] = [
     id: "2",
     deleted: { Category: 1, Product: 2 },
     remaining: [
-      ["SELECT id FROM product ORDER BY id", ids(1)],
-      ["SELECT id FROM supplier ORDER BY id", ids(1, 2)],
+      ["SELECT id FROM product ORDER BY id", idRows(1)],
+      ["SELECT id FROM supplier ORDER BY id", idRows(1, 2)],
     ],
   },
   {
@@ -270,7 +269,7 @@ const cascades: CascadeCase[] = [
     document: CascadeDeleteAuthorDocument,
     id: "1",
     deleted: { Author: 1, Book: 1 },
-    remaining: [["SELECT id FROM book ORDER BY id", ids(2)]],
+    remaining: [["SELECT id FROM book ORDER BY id", idRows(2)]],
   },
   {
     name: "deleteParent takes the children (related_name)",
@@ -324,8 +323,8 @@ const cascades: CascadeCase[] = [
     id: "2",
     deleted: { Customer: 1 },
     remaining: [
-      ["SELECT id FROM customer", ids(1)],
-      ['SELECT id FROM "order" ORDER BY id', ids(1, 2)],
+      ["SELECT id FROM customer", idRows(1)],
+      ['SELECT id FROM "order" ORDER BY id', idRows(1, 2)],
     ],
   },
 ];
@@ -358,13 +357,12 @@ describe("delete, counted as Django's delete() counts", () => {
   test("PROTECT: a customer with orders is refused until the last order is gone", async () => {
     const refused = await playground.errorCode(CascadeDeleteCustomerDocument, { id: "1" });
     assert.equal(refused.code, "PROTECTED");
-    assert.match(refused.message, /Order/);
-    assert.match(refused.message, /delete/i, "says what to do");
+    assert.match(refused.message, /Order/, "names what blocks the delete");
     await deleteAndCount(CascadeDeleteOrderDocument, "1");
     assert.equal((await playground.errorCode(CascadeDeleteCustomerDocument, { id: "1" })).code, "PROTECTED");
     assert.deepEqual(await deleteAndCount(CascadeDeleteOrderDocument, "2"), { Order: 1 });
     assert.deepEqual(await deleteAndCount(CascadeDeleteCustomerDocument, "1"), { Customer: 1 });
-    assert.deepEqual(playground.rows("SELECT id FROM customer"), ids(2));
+    assert.deepEqual(playground.rows("SELECT id FROM customer"), idRows(2));
   });
 
   test("PROTECT: pointing the orders at another customer unblocks the delete", async () => {
