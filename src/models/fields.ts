@@ -48,9 +48,12 @@ const pendingReverseSides: Array<() => void> = [];
 export function Model(): ClassDecorator {
   return (target) => {
     PrimaryGeneratedColumn()(target.prototype, "id");
-    Field(() => ID)(target.prototype, "id");
+    Field(() => ID, { description: "Django's implicit primary key, an integer sent as a string." })(
+      target.prototype,
+      "id",
+    );
     Entity()(target);
-    ObjectType()(target);
+    ObjectType({ description: `Django: \`class ${target.name}(models.Model)\`.` })(target);
   };
 }
 
@@ -58,7 +61,11 @@ export function Model(): ClassDecorator {
 export function CharField(maxLength: number, options: { unique?: boolean } = {}): PropertyDecorator {
   return (prototype, property) => {
     Column({ type: "varchar", length: maxLength, unique: options.unique ?? false })(prototype, property);
-    Field(() => String)(prototype, property as string);
+    const unique = options.unique ? ", unique=True" : "";
+    Field(() => String, { description: `models.CharField(max_length=${maxLength}${unique})` })(
+      prototype,
+      property as string,
+    );
   };
 }
 
@@ -66,7 +73,10 @@ export function CharField(maxLength: number, options: { unique?: boolean } = {})
 export function DateField(options: { null?: boolean } = {}): PropertyDecorator {
   return (prototype, property) => {
     Column({ type: "date", nullable: options.null ?? false })(prototype, property);
-    Field(() => LocalDateResolver, { nullable: options.null ?? false })(prototype, property as string);
+    Field(() => LocalDateResolver, {
+      nullable: options.null ?? false,
+      description: `models.DateField(${options.null ? "null=True" : ""})`,
+    })(prototype, property as string);
   };
 }
 
