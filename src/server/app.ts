@@ -14,7 +14,8 @@ import { seedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
 import type { PlaygroundConfig } from "./config.js";
-import { formatError } from "./errors.js";
+import { errorFormatter } from "./errors.js";
+import { queryLimitsPlugin } from "./limits.js";
 import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
 
 export interface PlaygroundServer {
@@ -48,10 +49,11 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   }
   const apollo = new ApolloServer<PlaygroundContext>({
     schema: await playgroundSchema(catalog),
-    plugins: [sqlTracePlugin()],
-    formatError,
+    plugins: [sqlTracePlugin(), queryLimitsPlugin(config.queryLimits, config.limits)],
+    formatError: errorFormatter(config),
     // A playground is for exploring: the schema stays visible even in production.
     introspection: true,
+    parseOptions: { maxLexicalTokens: config.queryLimits.maxTokens },
   });
   await apollo.start();
 

@@ -1,12 +1,24 @@
 /** The server's settings, read from the environment once at start. */
 import type { ListLimits } from "../graphql/context.js";
 
+/** What one operation may ask for; anything over is refused before any SQL runs. */
+export interface QueryLimits {
+  /** Deepest nesting of fields, and of input objects within one argument. */
+  maxDepth: number;
+  maxAliases: number;
+  /** Lexical tokens of the document plus the tokens its variables would take written inline. */
+  maxTokens: number;
+  /** Estimated rows: every list counts its `limit` (or the default) times the lists around it. */
+  maxCost: number;
+}
+
 export interface PlaygroundConfig {
   /** 0 picks a free port (tests). */
   port: number;
   host: string;
   databaseUrl: string;
   limits: ListLimits;
+  queryLimits: QueryLimits;
   /** Largest request body accepted, in bytes; more gets HTTP 413. */
   maxBodyBytes: number;
   production: boolean;
@@ -28,6 +40,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
     limits: {
       defaultLimit: integer(env, "DEFAULT_LIMIT", 100),
       maxLimit: integer(env, "MAX_LIMIT", 1000),
+    },
+    queryLimits: {
+      maxDepth: integer(env, "MAX_DEPTH", 10),
+      maxAliases: integer(env, "MAX_ALIASES", 30),
+      maxTokens: integer(env, "MAX_TOKENS", 2000),
+      maxCost: integer(env, "MAX_COST", 100_000),
     },
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_000_000),
     production: env.NODE_ENV === "production",
