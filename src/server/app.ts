@@ -14,6 +14,7 @@ import { seedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
 import type { PlaygroundConfig } from "./config.js";
+import { writeAccessPlugin } from "./access.js";
 import { errorFormatter } from "./errors.js";
 import { queryLimitsPlugin } from "./limits.js";
 import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
@@ -49,10 +50,12 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   }
   const apollo = new ApolloServer<PlaygroundContext>({
     schema: await playgroundSchema(catalog),
-    plugins: [sqlTracePlugin(), queryLimitsPlugin(config.queryLimits, config.limits)],
+    plugins: [sqlTracePlugin(), writeAccessPlugin(config), queryLimitsPlugin(config.queryLimits, config.limits)],
     formatError: errorFormatter(config),
-    // A playground is for exploring: the schema stays visible even in production.
-    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    introspection: config.introspection,
+    // "Did you mean ...?" would spell out the schema that introspection was switched off to hide.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     parseOptions: { maxLexicalTokens: config.queryLimits.maxTokens },
   });
   await apollo.start();
@@ -121,8 +124,11 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error(error);
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: "Internal server error" }] });
-      else response.end();
+      if (!response.headersSent) {
+        sendJson(response, 500, {
+          errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        });
+      } else response.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

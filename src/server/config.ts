@@ -21,7 +21,13 @@ export interface PlaygroundConfig {
   queryLimits: QueryLimits;
   /** Largest request body accepted, in bytes; more gets HTTP 413. */
   maxBodyBytes: number;
+  /** Hides internal error details (stack traces, SQL) from responses; they go to the log. */
   production: boolean;
+  introspection: boolean;
+  /** Refuses every mutation with FORBIDDEN. */
+  readOnly: boolean;
+  /** When set, mutations need `authorization: Bearer <token>`. */
+  mutationToken: string | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -29,6 +35,25 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+const switchWords: Record<string, boolean> = {
+  1: true,
+  true: true,
+  yes: true,
+  on: true,
+  0: false,
+  false: false,
+  no: false,
+  off: false,
+};
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = switchWords[raw.toLowerCase()];
+  if (value === undefined) throw new Error(`${name} must be 1 or 0 (or true/false, yes/no, on/off), got "${raw}"`);
   return value;
 }
 
@@ -49,5 +74,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
     },
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_000_000),
     production: env.NODE_ENV === "production",
+    // A playground is for exploring: the schema stays visible unless switched off.
+    introspection: flag(env, "INTROSPECTION", true),
+    readOnly: flag(env, "READ_ONLY", false),
+    mutationToken: env.MUTATION_TOKEN || undefined,
   };
 }

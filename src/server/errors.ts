@@ -1,4 +1,7 @@
-/** How errors leave the server: the contract's codes, applied to graphql-js's own refusals too. */
+/**
+ * How errors leave the server: the contract's codes, applied to graphql-js's own refusals too,
+ * and in production nothing of what went wrong inside.
+ */
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, isValueNode, type GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../errors.js";
@@ -6,10 +9,29 @@ import type { QueryLimits } from "./config.js";
 import { breachExtensions, tokenBreach } from "./limits.js";
 
 export interface ErrorFormatterOptions {
+  /** Replaces internal errors by a generic one; the real error goes to `log`. */
+  production: boolean;
   queryLimits: QueryLimits;
+  log?: (error: unknown) => void;
 }
 
-export function errorFormatter({ queryLimits }: ErrorFormatterOptions) {
+/** Codes a client caused and can act on; in production every other error is masked. */
+const clientCodes = new Set<unknown>([
+  ...Object.values(ErrorCode),
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+]);
+
+export function errorFormatter({
+  production,
+  queryLimits,
+  log = (error) => console.error(error),
+}: ErrorFormatterOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
@@ -29,6 +51,15 @@ export function errorFormatter({ queryLimits }: ErrorFormatterOptions) {
       isValueNode(original.nodes[0]!)
     ) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+    }
+    if (production && !clientCodes.has(code)) {
+      log(original);
+      return {
+        message: "Internal server error",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
+      };
     }
     return formatted;
   };
