@@ -57,6 +57,9 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     // "Did you mean ...?" would spell out the schema that introspection was switched off to hide.
     hideSchemaDetailsFromClientErrors: !config.introspection,
     parseOptions: { maxLexicalTokens: config.queryLimits.maxTokens },
+    // close() stops Apollo once the requests in flight are answered; Apollo's own signal
+    // handlers would stop it first and fail them.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -121,7 +124,14 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     response.end();
   };
 
+  // Responses not yet sent: once closing, each one hangs up after answering, since a kept-alive
+  // connection would otherwise hold close() open until it timed out.
+  const unanswered = new Set<ServerResponse>();
+  let closing = false;
   const server = createServer((request, response) => {
+    if (closing) response.setHeader("connection", "close");
+    unanswered.add(response);
+    response.on("close", () => unanswered.delete(response));
     handle(request, response).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) {
@@ -139,6 +149,8 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     catalog,
     connection: database.connection,
     close: async () => {
+      closing = true;
+      for (const response of unanswered) if (!response.headersSent) response.setHeader("connection", "close");
       await closeServer(server);
       await apollo.stop();
       await database.dataSource.destroy();
