@@ -60,6 +60,9 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     // close() stops Apollo once the requests in flight are answered; Apollo's own signal
     // handlers would stop it first and fail them.
     stopOnTerminationSignals: false,
+    // Automatic persisted queries save nothing on queries this small, and Apollo answers a
+    // mismatched hash with an error that has no code; without them clients just send the query.
+    persistedQueries: false,
   });
   await apollo.start();
 
