@@ -62,6 +62,12 @@ describe("NODE_ENV=production", () => {
     const tooLong = await playground.request(WriteAuthorDocument, { name: "x".repeat(101) });
     assert.equal(tooLong.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
     assert.match(tooLong.errors![0]!.message, /at most 100 characters/);
+    const manyWrongIds = await playground.post({
+      query: "query ($ids: [ID!]!) { authors(where: { id: { in: $ids } }) { name } }",
+      variables: { ids: Array.from({ length: 60 }, () => ({ not: "an id" })) },
+    });
+    assert.equal(manyWrongIds.status, 400);
+    assert.deepEqual(new Set(manyWrongIds.errors?.map((error) => error.extensions?.code)), new Set(["BAD_USER_INPUT"]));
     const unknownField = await playground.post({ query: "{ authors { nickname } }" });
     assert.equal(unknownField.errors?.[0]?.extensions?.code, "GRAPHQL_VALIDATION_FAILED");
     assert.match(unknownField.errors![0]!.message, /Cannot query field "nickname" on type "Author"/);

@@ -52,6 +52,11 @@ export function errorFormatter({
     ) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
     }
+    // graphql-js stops checking variables after 50 errors and says so in an error without a code;
+    // it is as much the client's as the 50 before it.
+    if (original instanceof GraphQLError && original.message.startsWith("Too many errors processing variables")) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+    }
     if (production && !clientCodes.has(code)) {
       log(original);
       return {
