@@ -24,7 +24,7 @@ export function writeAccessPlugin({ readOnly, mutationToken }: WriteAccess): Apo
             throw new PlaygroundError(
               ErrorCode.Forbidden,
               "This playground is read-only (READ_ONLY is set): mutations are refused; queries still work.",
-              { http: { status: 403, headers: new HeaderMap() } },
+              { http: { status: 403 } },
             );
           }
           if (

@@ -16,13 +16,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   getNamedType,
-  GraphQLError,
   getNullableType,
   isCompositeType,
+  isInterfaceType,
   isIntrospectionType,
   isListType,
   isObjectType,
-  isInterfaceType,
   Kind,
   Lexer,
   Source,
@@ -37,11 +36,11 @@ import {
   type ValueNode,
   valueFromASTUntyped,
 } from "graphql";
-import { ErrorCode } from "../errors.js";
+import { ErrorCode, PlaygroundError } from "../errors.js";
 import type { ListLimits, PlaygroundContext } from "../graphql/context.js";
 import type { QueryLimits } from "./config.js";
 
-export interface OperationMeasure {
+interface OperationMeasure {
   /** Fields on the longest path, leaf included. */
   depth: number;
   /** Input objects nested in the deepest argument value, inline or through a variable. */
@@ -50,10 +49,11 @@ export interface OperationMeasure {
   documentTokens: number;
   /** What the variables would take written inline in the document. */
   variableTokens: number;
+  /** Rows the operation may read or return, estimated as described above. */
   cost: number;
 }
 
-export interface MeasuredRequest {
+interface MeasuredRequest {
   schema: GraphQLSchema;
   document: DocumentNode;
   operation: OperationDefinitionNode;
@@ -62,20 +62,24 @@ export interface MeasuredRequest {
 }
 
 /** Measures the operation `request.operation` of the document, fragments and variables included. */
-export function measureOperation(request: MeasuredRequest, listLimits: ListLimits): OperationMeasure {
+function measureOperation(request: MeasuredRequest, listLimits: ListLimits): OperationMeasure {
   const { schema, document, operation } = request;
   const fragments = new Map(
     document.definitions
       .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
       .map((fragment) => [fragment.name.value, fragment]),
   );
-  // Variables left out take their declared defaults, so both read as JSON from here on.
-  const variables: Record<string, unknown> = Object.fromEntries(
-    (operation.variableDefinitions ?? []).flatMap((definition) =>
-      definition.defaultValue ? [[definition.variable.name.value, valueFromASTUntyped(definition.defaultValue)]] : [],
+  // Variables left out take their declared defaults, so both read as JSON from here on. No
+  // prototype: a variable named `__proto__` or `constructor` is just a name.
+  const variables: Record<string, unknown> = Object.assign(
+    Object.create(null),
+    Object.fromEntries(
+      (operation.variableDefinitions ?? []).flatMap((definition) =>
+        definition.defaultValue ? [[definition.variable.name.value, valueFromASTUntyped(definition.defaultValue)]] : [],
+      ),
     ),
+    request.variables,
   );
-  Object.assign(variables, request.variables);
   // A fragment spread many times is measured once: without this, fragments that each spread
   // the next one twice would take exponential time to walk.
   const measuredFragments = new Map<string, SelectionMeasure>();
@@ -178,22 +182,18 @@ export function measureOperation(request: MeasuredRequest, listLimits: ListLimit
   };
 }
 
-export type Measure = "tokens" | "depth" | "inputDepth" | "aliases" | "cost";
+export type MeasureName = "tokens" | "depth" | "inputDepth" | "aliases" | "cost";
 
 /** A limit an operation goes over, with a message that says what to do instead. */
 export interface LimitBreach {
-  measure: Measure;
+  measure: MeasureName;
   measured: number;
   maximum: number;
   message: string;
 }
 
 /** The first limit `measure` goes over; undefined when it keeps them all. */
-export function firstBreach(
-  measure: OperationMeasure,
-  limits: QueryLimits,
-  listLimits: ListLimits,
-): LimitBreach | undefined {
+function firstBreach(measure: OperationMeasure, limits: QueryLimits, listLimits: ListLimits): LimitBreach | undefined {
   const tokens = measure.documentTokens + measure.variableTokens;
   const breaches: LimitBreach[] = [
     {
@@ -276,8 +276,9 @@ export function queryLimitsPlugin(limits: QueryLimits, listLimits: ListLimits): 
           );
           const breach = firstBreach(measure, limits, listLimits);
           if (breach) {
-            throw new GraphQLError(breach.message, {
-              extensions: { ...breachExtensions(breach), http: { status: 400 } },
+            throw new PlaygroundError(ErrorCode.QueryTooComplex, breach.message, {
+              ...breachExtensions(breach),
+              http: { status: 400 },
             });
           }
         },
