@@ -143,6 +143,16 @@ describe("cost", () => {
     assert.equal(served.errors, undefined);
   });
 
+  test("a limit out of range is BAD_USER_INPUT, as the contract says, not the cost it would imply", async () => {
+    for (const limit of [1001, -1]) {
+      const response = await playground.request(NestedBookPagesDocument, { limit }, { trace: true });
+      assert.equal(response.status, 400);
+      assert.equal(response.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+      assert.match(response.errors![0]!.message, new RegExp(`limit must be between 0 and 1000; got ${limit}`));
+      assert.deepEqual(response.sql, { count: 0, statements: [] });
+    }
+  });
+
   test("a list without limit counts the server's default", async () => {
     // 100 authors * (1 + 100 books * (1 + 1 author + 100 books)) rows at most.
     const query = "{ authors { bookSet { author { bookSet { title } } } } }";

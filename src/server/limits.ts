@@ -38,6 +38,7 @@ import {
 } from "graphql";
 import { ErrorCode, PlaygroundError } from "../errors.js";
 import type { ListLimits, PlaygroundContext } from "../graphql/context.js";
+import { checkLimit } from "../graphql/lists.js";
 import type { QueryLimits } from "./config.js";
 
 interface OperationMeasure {
@@ -84,7 +85,10 @@ function measureOperation(request: MeasuredRequest, listLimits: ListLimits): Ope
   // the next one twice would take exponential time to walk.
   const measuredFragments = new Map<string, SelectionMeasure>();
 
-  /** The `limit` a list field asks for, clamped to what its resolver would accept. */
+  /**
+   * The `limit` a list field asks for. One out of range is refused here, as its resolver would
+   * refuse it, so that the client hears about its limit rather than about the cost it implies.
+   */
   const requestedLimit = (field: FieldNode): number => {
     const argument = field.arguments?.find((candidate) => candidate.name.value === "limit")?.value;
     const given =
@@ -93,10 +97,10 @@ function measureOperation(request: MeasuredRequest, listLimits: ListLimits): Ope
         : argument?.kind === Kind.VARIABLE
           ? variables[argument.name.value]
           : undefined;
-    // Out of range is the resolver's BAD_USER_INPUT to report; here it counts as the nearest bound.
-    return typeof given === "number" && Number.isFinite(given)
-      ? Math.min(Math.max(given, 0), listLimits.maxLimit)
-      : listLimits.defaultLimit;
+    // Anything but a number fails variable coercion before execution; it counts as the default.
+    if (typeof given !== "number") return listLimits.defaultLimit;
+    checkLimit(given, listLimits.maxLimit, { http: { status: 400 } });
+    return given;
   };
 
   const inputDepth = (root: ValueNode): number => {
