@@ -1,16 +1,24 @@
 /** `npm start`: serves the playground until SIGINT or SIGTERM. */
 import "reflect-metadata";
-import { configFromEnv } from "../server/config.js";
+import { configFromEnv, type PlaygroundConfig } from "../server/config.js";
 import { startPlayground } from "../server/app.js";
 
-const server = await startPlayground(configFromEnv());
+const config = configFromEnv();
+const server = await startPlayground(config);
 console.log(`GraphQL playground ready at ${server.url}`);
+const { maxDepth, maxAliases, maxTokens, maxCost } = config.queryLimits;
+console.log(
+  `Mutations ${mutationPolicy(config)}; ` +
+    `introspection ${config.introspection ? "on" : "off"}; ` +
+    `limits: depth ${maxDepth}, aliases ${maxAliases}, tokens ${maxTokens}, cost ${maxCost} rows.`,
+);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    console.log(`${signal}: answering the requests in flight, then closing the database.`);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -19,4 +27,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       },
     );
   });
+}
+
+function mutationPolicy({ readOnly, mutationToken }: PlaygroundConfig): string {
+  if (readOnly) return "refused (READ_ONLY)";
+  return mutationToken ? "need the bearer token (MUTATION_TOKEN)" : "open";
 }

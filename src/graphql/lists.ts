@@ -31,16 +31,25 @@ export function listArgs(inputs: ModelInputs): FieldSpec[] {
   ];
 }
 
-/** Checks `limit`, `offset` and `orderBy`; over the maximum is refused, never silently cut. */
+/**
+ * Refuses a `limit` outside 0..maxLimit: over the maximum is refused, never silently cut.
+ * `details` join the error's extensions.
+ */
+export function checkLimit(limit: number, maxLimit: number, details: Record<string, unknown> = {}): void {
+  if (limit < 0 || limit > maxLimit) {
+    throw badInput(`limit must be between 0 and ${maxLimit}; got ${limit}. Page through longer lists with offset.`, {
+      argument: "limit",
+      ...details,
+    });
+  }
+}
+
+/** Checks `limit`, `offset` and `orderBy`. */
 export function toListQuery(context: PlaygroundContext, model: ModelInfo, args: Args): ListQuery {
   const { defaultLimit, maxLimit } = context.limits;
   const limit = (args.limit as number | null | undefined) ?? defaultLimit;
   const offset = (args.offset as number | null | undefined) ?? 0;
-  if (limit < 0 || limit > maxLimit) {
-    throw badInput(`limit must be between 0 and ${maxLimit}; got ${limit}. Page through longer lists with offset.`, {
-      argument: "limit",
-    });
-  }
+  checkLimit(limit, maxLimit);
   if (offset < 0) throw badInput(`offset cannot be negative; got ${offset}.`, { argument: "offset" });
   const orderBy = ((args.orderBy as Array<Record<string, SortDirection | undefined>> | null) ?? []).map((entry, i) => {
     const fields = Object.entries(entry).filter(([, direction]) => direction != null);

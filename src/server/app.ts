@@ -14,7 +14,9 @@ import { seedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
 import type { PlaygroundConfig } from "./config.js";
-import { formatError } from "./errors.js";
+import { writeAccessPlugin } from "./access.js";
+import { errorFormatter } from "./errors.js";
+import { queryLimitsPlugin } from "./limits.js";
 import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
 
 export interface PlaygroundServer {
@@ -48,10 +50,19 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   }
   const apollo = new ApolloServer<PlaygroundContext>({
     schema: await playgroundSchema(catalog),
-    plugins: [sqlTracePlugin()],
-    formatError,
-    // A playground is for exploring: the schema stays visible even in production.
-    introspection: true,
+    plugins: [sqlTracePlugin(), writeAccessPlugin(config), queryLimitsPlugin(config.queryLimits, config.limits)],
+    formatError: errorFormatter(config),
+    includeStacktraceInErrorResponses: !config.production,
+    introspection: config.introspection,
+    // "Did you mean ...?" would spell out the schema that introspection was switched off to hide.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    parseOptions: { maxLexicalTokens: config.queryLimits.maxTokens },
+    // close() stops Apollo once the requests in flight are answered; Apollo's own signal
+    // handlers would stop it first and fail them.
+    stopOnTerminationSignals: false,
+    // Automatic persisted queries save nothing on queries this small, and Apollo answers a
+    // mismatched hash with an error that has no code; without them clients just send the query.
+    persistedQueries: false,
   });
   await apollo.start();
 
@@ -116,11 +127,21 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     response.end();
   };
 
+  // Responses not yet sent: once closing, each one hangs up after answering, since a kept-alive
+  // connection would otherwise hold close() open until it timed out.
+  const unanswered = new Set<ServerResponse>();
+  let closing = false;
   const server = createServer((request, response) => {
+    if (closing) response.setHeader("connection", "close");
+    unanswered.add(response);
+    response.on("close", () => unanswered.delete(response));
     handle(request, response).catch((error: unknown) => {
       console.error(error);
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: "Internal server error" }] });
-      else response.end();
+      if (!response.headersSent) {
+        sendJson(response, 500, {
+          errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        });
+      } else response.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -131,6 +152,8 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     catalog,
     connection: database.connection,
     close: async () => {
+      closing = true;
+      for (const response of unanswered) if (!response.headersSent) response.setHeader("connection", "close");
       await closeServer(server);
       await apollo.stop();
       await database.dataSource.destroy();

@@ -1,20 +1,71 @@
-/** How errors leave the server: the contract's codes, applied to graphql-js's own refusals too. */
-import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { ErrorCode } from "../errors.js";
-
 /**
- * A value that a scalar refused while the document was validated (`dateOfBirth:
- * "1990-13-45"`) is bad user input, whether it came as a variable or written in the query.
+ * How errors leave the server: the contract's codes, applied to graphql-js's own refusals too,
+ * and in production nothing of what went wrong inside.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (
-    formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" &&
-    original instanceof GraphQLError &&
-    original.originalError !== undefined
-  ) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
-  }
-  return formatted;
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, isValueNode, type GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "../errors.js";
+import type { QueryLimits } from "./config.js";
+import { breachExtensions, tokenBreach } from "./limits.js";
+
+export interface ErrorFormatterOptions {
+  /** Replaces internal errors by a generic one; the real error goes to `log`. */
+  production: boolean;
+  queryLimits: QueryLimits;
+  log?: (error: unknown) => void;
+}
+
+/** Codes a client caused and can act on; in production every other error is masked. */
+const clientCodes = new Set<unknown>([
+  ...Object.values(ErrorCode),
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+]);
+
+export function errorFormatter({
+  production,
+  queryLimits,
+  log = (error) => console.error(error),
+}: ErrorFormatterOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    if (code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED && original instanceof GraphQLError && original.source) {
+      const breach = tokenBreach(original.source.body, queryLimits);
+      if (breach) {
+        return { message: breach.message, locations: formatted.locations, extensions: breachExtensions(breach) };
+      }
+    }
+    // A value in the query text that does not fit its type (`dateOfBirth: "1990-13-45"`,
+    // `limit: "ten"`) is bad user input, as the same value sent in a variable is; graphql-js
+    // points those errors at the value alone. Other validation failures keep their code.
+    if (
+      code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED &&
+      original instanceof GraphQLError &&
+      original.nodes?.length === 1 &&
+      isValueNode(original.nodes[0]!)
+    ) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+    }
+    // graphql-js stops checking variables after 50 errors and says so in an error without a code;
+    // it is as much the client's as the 50 before it.
+    if (original instanceof GraphQLError && original.message.startsWith("Too many errors processing variables")) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+    }
+    if (production && !clientCodes.has(code)) {
+      log(original);
+      return {
+        message: "Internal server error",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    }
+    return formatted;
+  };
 }

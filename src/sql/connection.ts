@@ -35,7 +35,10 @@ export async function openDatabase(url: string): Promise<OpenDatabase> {
     timeout: busyTimeoutMs,
     enableWAL: true,
     // WAL with synchronous=NORMAL survives a crash of the process with every committed
-    // transaction; only a power loss can take back the last commits.
+    // transaction (COMMIT has written it to the WAL file before the response goes out); only a
+    // power loss or OS crash can take back the last commits. FULL would close that gap with an
+    // fsync per commit, but better-sqlite3 waits for it on the one thread that serves every
+    // request, and the data is examples that `npm run seed` restores.
     prepareDatabase: (db: Database) => {
       db.pragma("synchronous = NORMAL");
     },
