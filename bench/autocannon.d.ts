@@ -11,21 +11,22 @@ declare module "autocannon" {
     verifyBody?: (body: string) => boolean;
   }
 
-  interface Histogram {
-    average: number;
-    p50: number;
-    p99: number;
-  }
-
   interface Result {
-    requests: Histogram & { total: number };
-    latency: Histogram;
+    /** Seconds. */
+    duration: number;
     errors: number;
     timeouts: number;
     non2xx: number;
     mismatches: number;
   }
 
-  function autocannon(options: Options): Promise<Result>;
+  interface Run extends Promise<Result> {
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
+  }
+
+  function autocannon(options: Options): Run;
   export default autocannon;
 }

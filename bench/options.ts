@@ -12,6 +12,8 @@ export interface BenchOptions {
   /** Seconds measured per workload and server, after `warmup` seconds that are not. */
   duration: number;
   warmup: number;
+  /** Slices each measurement is cut into, taken in turn with the other servers'. */
+  rounds: number;
   connections: number;
   /** Seconds of workload 1 to check that memory stays flat; 0 skips it. */
   soak: number;
@@ -32,6 +34,7 @@ const defaults = {
   output: "bench/RESULTS.md",
   duration: "10",
   warmup: "3",
+  rounds: "5",
   connections: "10",
   soak: "0",
   only: "1,2,3,4",
@@ -83,6 +86,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     output: text("output"),
     duration: number("duration"),
     warmup: number("warmup"),
+    rounds: Math.max(1, number("rounds")),
     connections: number("connections"),
     soak: number("soak"),
     only: list("only").map(Number),

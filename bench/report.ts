@@ -77,8 +77,8 @@ export function resultsTable(measurements: Measurement[]): string {
       measurement.workload.title,
       targetLabels[measurement.target],
       measurement.requestsPerSecond.toFixed(0),
-      `${measurement.p50Ms} ms`,
-      `${measurement.p99Ms} ms`,
+      `${measurement.p50Ms.toFixed(1)} ms`,
+      `${measurement.p99Ms.toFixed(1)} ms`,
       String(measurement.statements),
       megabytes(measurement.peakRssBytes),
       ratio === undefined ? "" : percent(ratio),
@@ -140,8 +140,9 @@ export function resultsDocument(
     `- Machine: ${machine}`,
     `- Data: ${scale.authors} authors with ${scale.booksPerAuthor} books each, ${scale.students} students ` +
       `taking ${scale.coursesPerStudent} of ${scale.courses} courses each`,
-    `- Load: autocannon, ${options.connections} connections, ${options.warmup} s warm-up then ` +
-      `${options.duration} s measured per workload and server; peak RSS over the measured part`,
+    `- Load: autocannon, ${options.connections} connections; per workload and server ${options.warmup} s ` +
+      `of warm-up, then ${options.duration} s measured in ${options.rounds} slices taken in turn with the ` +
+      "other servers'; peak RSS over the measured slices",
     "",
     resultsTable(measurements),
     "",

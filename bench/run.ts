@@ -113,8 +113,17 @@ async function statementsPerTarget(targets: Target[], workload: Workload): Promi
   return new Map(targets.map((target, i) => [target.name, answers[i]!.statements]));
 }
 
-function load(target: Target, workload: Workload, connections: number, seconds: number): ReturnType<typeof autocannon> {
-  return autocannon({
+interface Slice {
+  completed: number;
+  seconds: number;
+  /** Milliseconds, one per response. */
+  latencies: number[];
+  failures: number;
+}
+
+async function load(target: Target, workload: Workload, connections: number, seconds: number): Promise<Slice> {
+  const latencies: number[] = [];
+  const run = autocannon({
     url: target.server.url,
     method: "POST",
     headers: target.headers,
@@ -124,30 +133,58 @@ function load(target: Target, workload: Workload, connections: number, seconds: 
     // A refused write still answers 200; reads were checked before the run.
     ...(workload.kind === "write" && { verifyBody: (body: string) => !body.includes('"errors"') }),
   });
-}
-
-async function measure(
-  options: BenchOptions,
-  target: Target,
-  workload: Workload,
-  statements: number,
-): Promise<Measurement> {
-  const label = `${workload.title} / ${targetLabels[target.name]}`;
-  const result = await withTimedBar(label, options.warmup + options.duration, async () => {
-    await load(target, workload, options.connections, options.warmup);
-    target.server.resetPeakRss();
-    return load(target, workload, options.connections, options.duration);
-  });
+  run.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await run;
   return {
-    workload,
-    target: target.name,
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    statements,
-    peakRssBytes: target.server.peakRss(),
+    completed: latencies.length,
+    seconds: result.duration,
+    latencies,
     failures: result.errors + result.non2xx + result.mismatches,
   };
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+}
+
+/**
+ * Each target is measured in `rounds` slices taken in turn with the others', so that a change in
+ * the machine's other load weighs on all of them alike rather than on whichever ran then.
+ */
+async function measure(
+  options: BenchOptions,
+  targets: Target[],
+  workload: Workload,
+  statements: Map<TargetName, number>,
+): Promise<Measurement[]> {
+  const label = `${workload.title}: ${targets.map((target) => targetLabels[target.name]).join(", ")}`;
+  return withTimedBar(label, targets.length * (options.warmup + options.duration), async () => {
+    for (const target of targets) await load(target, workload, options.connections, options.warmup);
+    const slices = new Map<Target, Slice[]>(targets.map((target) => [target, []]));
+    const peaks = new Map<Target, number>(targets.map((target) => [target, 0]));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const target of targets) {
+        target.server.resetPeakRss();
+        slices.get(target)!.push(await load(target, workload, options.connections, options.duration / options.rounds));
+        peaks.set(target, Math.max(peaks.get(target)!, target.server.peakRss()));
+      }
+    }
+    return targets.map((target) => {
+      const taken = slices.get(target)!;
+      const latencies = taken.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
+      const sum = (value: (slice: Slice) => number) => taken.reduce((total, slice) => total + value(slice), 0);
+      return {
+        workload,
+        target: target.name,
+        requestsPerSecond: sum((slice) => slice.completed) / sum((slice) => slice.seconds),
+        p50Ms: percentile(latencies, 0.5),
+        p99Ms: percentile(latencies, 0.99),
+        statements: statements.get(target.name)!,
+        peakRssBytes: peaks.get(target)!,
+        failures: sum((slice) => slice.failures),
+      };
+    });
+  });
 }
 
 async function soak(options: BenchOptions, target: Target): Promise<Soak> {
@@ -156,9 +193,9 @@ async function soak(options: BenchOptions, target: Target): Promise<Soak> {
     const rssSamples = [target.server.rss()];
     const sampler = setInterval(() => rssSamples.push(target.server.rss()), 1000);
     try {
-      const result = await load(target, nestedOneToMany, options.connections, options.soak);
+      const { completed, seconds } = await load(target, nestedOneToMany, options.connections, options.soak);
       rssSamples.push(target.server.rss());
-      return { seconds: options.soak, requestsPerSecond: result.requests.average, rssSamples };
+      return { seconds: options.soak, requestsPerSecond: completed / seconds, rssSamples };
     } finally {
       clearInterval(sampler);
     }
@@ -180,16 +217,15 @@ async function main(): Promise<void> {
     const chosen = workloads.filter((_, i) => options.only.includes(i + 1));
     for (const workload of chosen.filter((candidate) => candidate.kind === "read")) {
       const readTargets = targets.filter((target) => options.targets.includes(target.name));
-      const statements = await statementsPerTarget(readTargets, workload);
-      for (const target of readTargets) {
-        measurements.push(await measure(options, target, workload, statements.get(target.name)!));
-      }
+      measurements.push(
+        ...(await measure(options, readTargets, workload, await statementsPerTarget(readTargets, workload))),
+      );
     }
     const playground = targets.find((target) => target.name === "batched");
     if (options.soak > 0 && playground) memory = await soak(options, playground);
     for (const workload of chosen.filter((candidate) => candidate.kind === "write")) {
       const { statements } = await probe(playground!, workload);
-      measurements.push(await measure(options, playground!, workload, statements));
+      measurements.push(...(await measure(options, [playground!], workload, new Map([["batched", statements]]))));
     }
   } finally {
     await Promise.all([...new Set(targets.map((target) => target.server))].map((server) => server.stop()));
