@@ -14,6 +14,7 @@ import { playgroundSchema } from "../graphql/schema.js";
 import { seedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
+import { compiledExecutionGateway } from "./compiled-executor.js";
 import type { PlaygroundConfig } from "./config.js";
 import { formatError } from "./errors.js";
 import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
@@ -48,7 +49,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     seedDatabase(new SqlRunner(database.connection), catalog);
   }
   const apollo = new ApolloServer<PlaygroundContext>({
-    schema: await playgroundSchema(catalog),
+    gateway: compiledExecutionGateway(await playgroundSchema(catalog)),
     // The cache-control plugin, on by default, wraps every field resolver to collect cache
     // hints; the playground gives none, and the wrapping costs a closure per field per row.
     plugins: [sqlTracePlugin(), ApolloServerPluginCacheControlDisabled()],
