@@ -3,7 +3,8 @@
  * derived from the catalog at start-up, so instead of writing a decorated class per model we
  * build the class and call the same decorators a hand-written one would use.
  */
-import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from "graphql";
+import { Arg, Field, FieldResolver, InputType, Mutation, Query, Resolver } from "type-graphql";
 import type { PlaygroundContext } from "./context.js";
 
 // type-graphql's type functions return classes, scalars or enums, possibly in a list.
@@ -17,7 +18,7 @@ export interface FieldSpec {
   description?: string;
 }
 
-type Class = new () => object;
+export type Class = new () => object;
 
 function namedClass(name: string): Class {
   return { [name]: class {} }[name]!;
@@ -44,36 +45,52 @@ export interface OperationSpec extends FieldSpec {
   resolve: (root: Record<string, unknown>, args: Args, context: PlaygroundContext) => unknown;
 }
 
+/** The operations each resolver class declares, and the object type of its fields. */
+const declared = new WeakMap<Class, { operations: OperationSpec[]; of?: TypeFn }>();
+
 /**
- * A resolver class holding the given root fields or, with `of`, fields of that object type.
- * Each method receives the parent (for fields), the context, then the arguments in order.
+ * A resolver class declaring the given root fields or, with `of`, fields of that object type.
+ * type-graphql reads the declarations (return type, arguments, descriptions) to build the
+ * schema; `resolveDirectly` then lets graphql call each operation's `resolve` itself.
  */
 export function resolverClass(name: string, operations: OperationSpec[], of?: TypeFn): Class {
   const resolver = namedClass(name);
   for (const operation of operations) {
-    const argNames = (operation.args ?? []).map((arg) => arg.name);
-    Object.defineProperty(resolver.prototype, operation.name, {
-      value(root: Record<string, unknown>, context: PlaygroundContext, ...values: unknown[]) {
-        const args: Args = {};
-        argNames.forEach((argName, i) => (args[argName] = values[i]));
-        return operation.resolve(root, args, context);
-      },
-    });
-    const descriptor = Object.getOwnPropertyDescriptor(resolver.prototype, operation.name)!;
+    const descriptor = { value: operation.resolve };
+    Object.defineProperty(resolver.prototype, operation.name, descriptor);
     const options = { name: operation.name, nullable: operation.nullable ?? false, description: operation.description };
     const decorate = { query: Query, mutation: Mutation, field: FieldResolver }[operation.kind];
     decorate(operation.type, options)(resolver.prototype, operation.name, descriptor);
-    // Root fields get the (unused) root too, so every method has the same parameter order.
-    Root()(resolver.prototype, operation.name, 0);
-    Ctx()(resolver.prototype, operation.name, 1);
+    // Parameter decorators are how type-graphql learns a field's arguments; their index only orders them.
     (operation.args ?? []).forEach((arg, i) =>
       Arg(arg.name, arg.type, { nullable: arg.nullable ?? false, description: arg.description })(
         resolver.prototype,
         operation.name,
-        i + 2,
+        i,
       ),
     );
   }
   (of ? Resolver(of) : Resolver())(resolver);
+  declared.set(resolver, { operations, of });
   return resolver;
+}
+
+/**
+ * Replaces type-graphql's resolver of every field declared by `resolvers` with the operation's
+ * own `resolve`. type-graphql's handler looks up the class instance, sorts and converts the
+ * parameters (input objects become class instances) and runs middlewares, once per field of
+ * every row; these operations take graphql's plain arguments and use no middleware.
+ */
+export function resolveDirectly(schema: GraphQLSchema, resolvers: readonly Class[]): void {
+  for (const resolver of resolvers) {
+    const { operations, of } = declared.get(resolver)!;
+    for (const operation of operations) {
+      const parent = of
+        ? (schema.getType((of() as Function).name) as GraphQLObjectType)
+        : operation.kind === "query"
+          ? schema.getQueryType()!
+          : schema.getMutationType()!;
+      parent.getFields()[operation.name]!.resolve = operation.resolve as GraphQLFieldResolver<unknown, unknown>;
+    }
+  }
 }

@@ -8,6 +8,7 @@ import { buildSchema, type NonEmptyArray } from "type-graphql";
 import type { Catalog, ModelInfo } from "../catalog.js";
 import { models } from "../models/index.js";
 import { crudResolver } from "./crud.js";
+import { resolveDirectly } from "./define.js";
 import { buildInputs } from "./inputs.js";
 import { relationResolver } from "./relations.js";
 
@@ -19,7 +20,7 @@ export function playgroundSchema(catalog: Catalog): Promise<GraphQLSchema> {
   return (schema ??= build(catalog));
 }
 
-function build(catalog: Catalog): Promise<GraphQLSchema> {
+async function build(catalog: Catalog): Promise<GraphQLSchema> {
   const inputs = buildInputs(catalog);
   const objectType = (model: ModelInfo) => () => objectTypes.get(model.name)!;
   const inputsOf = (model: ModelInfo) => inputs.get(model.name)!;
@@ -27,5 +28,7 @@ function build(catalog: Catalog): Promise<GraphQLSchema> {
     const relations = relationResolver(model, objectType, inputsOf);
     return [crudResolver(model, objectType(model), inputsOf(model)), ...(relations ? [relations] : [])];
   });
-  return buildSchema({ resolvers: resolvers as unknown as NonEmptyArray<Function>, validate: false });
+  const schema = await buildSchema({ resolvers: resolvers as unknown as NonEmptyArray<Function>, validate: false });
+  resolveDirectly(schema, resolvers);
+  return schema;
 }

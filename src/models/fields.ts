@@ -53,7 +53,9 @@ export function Model(): ClassDecorator {
       "id",
     );
     Entity()(target);
-    ObjectType({ description: `Django: \`class ${target.name}(models.Model)\`.` })(target);
+    // Columns are plain row properties: graphql's default resolver reads them, without
+    // type-graphql's per-field middleware wrapper (relations keep their own resolvers).
+    ObjectType({ description: `Django: \`class ${target.name}(models.Model)\`.`, simpleResolvers: true })(target);
   };
 }
 

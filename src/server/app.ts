@@ -4,6 +4,7 @@
  * the tests both start exactly this.
  */
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "better-sqlite3";
@@ -13,6 +14,7 @@ import { playgroundSchema } from "../graphql/schema.js";
 import { seedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
+import { compiledExecutionGateway } from "./compiled-executor.js";
 import type { PlaygroundConfig } from "./config.js";
 import { writeAccessPlugin } from "./access.js";
 import { errorFormatter } from "./errors.js";
@@ -49,8 +51,15 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     seedDatabase(new SqlRunner(database.connection), catalog);
   }
   const apollo = new ApolloServer<PlaygroundContext>({
-    schema: await playgroundSchema(catalog),
-    plugins: [sqlTracePlugin(), writeAccessPlugin(config), queryLimitsPlugin(config.queryLimits, config.limits)],
+    gateway: compiledExecutionGateway(await playgroundSchema(catalog)),
+    plugins: [
+      sqlTracePlugin(),
+      writeAccessPlugin(config),
+      queryLimitsPlugin(config.queryLimits, config.limits),
+      // The cache-control plugin, on by default, wraps every field resolver to collect cache
+      // hints; the playground gives none, and the wrapping costs a closure per field per row.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: errorFormatter(config),
     includeStacktraceInErrorResponses: !config.production,
     introspection: config.introspection,

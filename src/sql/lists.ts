@@ -5,7 +5,7 @@
  */
 import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { compileWhere, type Where } from "./where.js";
-import { quote, relatedRows, selectList, SqlParams } from "./syntax.js";
+import { fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
 import type { SqlValue } from "./runner.js";
 
 export type SortDirection = "ASC" | "DESC";
@@ -53,16 +53,38 @@ export function rootCountStatement(model: ModelInfo, where: Where | null | undef
   return { sql, params: params.values };
 }
 
-/** Rows carry the parent key they belong to as `__parent`. */
-export const parentKeyAlias = "__parent";
+/** A statement for a batch of parents whose rows each hold their parent's key in `parentKey`. */
+export interface BatchStatement extends Statement {
+  parentKey: string;
+}
+
+const parentKeyAlias = "__parent";
+
+/**
+ * Where a related row shows its parent's key. Rows of a to-one or reverse relation already hold
+ * it (`car.manufacturer` rows are matched on their `id`, `manufacturer.carSet` rows on their
+ * `manufacturerId`); a many-to-many row gets its link table's column, selected as `__parent`.
+ */
+function parentKeyOf(relation: RelationInfo, key: string): { selected: string; property: string } {
+  switch (relation.kind) {
+    case "toOne":
+      return { selected: "", property: "id" };
+    case "reverseOne":
+    case "reverseMany":
+      return { selected: "", property: relation.keyColumn!.field };
+    case "manyToMany":
+      return { selected: `, ${key} AS ${parentKeyAlias}`, property: parentKeyAlias };
+  }
+}
 
 /** A to-one relation (`car.manufacturer`, `person.passport`) for a batch of parent keys. */
-export function relatedOneStatement(relation: RelationInfo, parentKeys: readonly number[]): Statement {
+export function relatedOneStatement(relation: RelationInfo, parentKeys: readonly number[]): BatchStatement {
   const rows = relatedRows(relation, "t");
+  const parentKey = parentKeyOf(relation, rows.key);
   const sql =
-    `SELECT ${selectList(relation.target, "t")}, ${rows.key} AS ${parentKeyAlias} FROM ${rows.from} ` +
+    `SELECT ${selectList(relation.target, "t")}${parentKey.selected} FROM ${rows.from} ` +
     `WHERE ${rows.key} IN (SELECT value FROM json_each(?))`;
-  return { sql, params: [JSON.stringify(parentKeys)] };
+  return { sql, params: [JSON.stringify(parentKeys)], parentKey: parentKey.property };
 }
 
 /**
@@ -73,18 +95,20 @@ export function relatedListStatement(
   relation: RelationInfo,
   query: ListQuery,
   parentKeys: readonly number[],
-): Statement {
+): BatchStatement {
   const rows = relatedRows(relation, "t");
+  const parentKey = parentKeyOf(relation, rows.key);
   const params = new SqlParams();
   params.bind(JSON.stringify(parentKeys));
   const where = compileWhere(relation.target, query.where, "t", params);
   const sql =
-    `SELECT * FROM (SELECT ${selectList(relation.target, "t")}, ${rows.key} AS ${parentKeyAlias}, ` +
+    `SELECT ${fieldList(relation.target)}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
+    `SELECT ${selectList(relation.target, "t")}${parentKey.selected}, ` +
     `ROW_NUMBER() OVER (PARTITION BY ${rows.key} ORDER BY ${orderClause(relation.target, query, "t")}) AS __row ` +
     `FROM ${rows.from}${whereClause(`${rows.key} IN (SELECT value FROM json_each(?))`, where)}) ` +
     `WHERE __row > ${params.bind(query.offset)} AND __row <= ${params.bind(query.offset + query.limit)} ` +
-    `ORDER BY ${parentKeyAlias}, __row`;
-  return { sql, params: params.values };
+    `ORDER BY ${quote(parentKey.property)}, __row`;
+  return { sql, params: params.values, parentKey: parentKey.property };
 }
 
 /** How many related rows each parent of a batch has, in one grouped statement. */
@@ -92,7 +116,7 @@ export function relatedCountStatement(
   relation: RelationInfo,
   where: Where | null | undefined,
   parentKeys: readonly number[],
-): Statement {
+): BatchStatement {
   const rows = relatedRows(relation, "t");
   const params = new SqlParams();
   params.bind(JSON.stringify(parentKeys));
@@ -100,5 +124,5 @@ export function relatedCountStatement(
     `SELECT ${rows.key} AS ${parentKeyAlias}, count(*) AS "count" FROM ${rows.from}` +
     `${whereClause(`${rows.key} IN (SELECT value FROM json_each(?))`, compileWhere(relation.target, where, "t", params))}` +
     ` GROUP BY ${rows.key}`;
-  return { sql, params: params.values };
+  return { sql, params: params.values, parentKey: parentKeyAlias };
 }

@@ -30,6 +30,18 @@ export function selectList(model: ModelInfo, alias: string): string {
   return list;
 }
 
+const fieldLists = new Map<ModelInfo, string>();
+
+/** `"id", "modelName", "manufacturerId"`: the columns of `selectList`, by the names it gives them. */
+export function fieldList(model: ModelInfo): string {
+  let list = fieldLists.get(model);
+  if (list === undefined) {
+    list = model.columns.map((column) => quote(column.field)).join(", ");
+    fieldLists.set(model, list);
+  }
+  return list;
+}
+
 /**
  * The rows a relation reaches, aliased `alias`: `from` to put after FROM, `key` the expression
  * that equals the parent's `parentColumn` on related rows. Loaders compare `key` with a batch of

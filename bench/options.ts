@@ -1,0 +1,96 @@
+/** The bench's settings: each flag `--some-name` may also come from `BENCH_SOME_NAME`. */
+import { parseArgs } from "node:util";
+import type { Scale } from "./seed-scale.js";
+
+export const targetNames = ["floor", "batched", "unbatched"] as const;
+export type TargetName = (typeof targetNames)[number];
+
+export interface BenchOptions {
+  scale: Scale;
+  database: string;
+  output: string;
+  /** Seconds measured per workload and server, after `warmup` seconds that are not. */
+  duration: number;
+  warmup: number;
+  /** Slices each measurement is cut into, taken in turn with the other servers'. */
+  rounds: number;
+  connections: number;
+  /** Seconds of workload 1 to check that memory stays flat; 0 skips it. */
+  soak: number;
+  /** Workload numbers (1-4) to run. */
+  only: number[];
+  targets: TargetName[];
+  /** A directory for the playground's `--cpu-prof` profile, or undefined. */
+  cpuProfDir?: string;
+}
+
+const defaults = {
+  authors: "1000",
+  "books-per-author": "10",
+  students: "200",
+  courses: "50",
+  "courses-per-student": "5",
+  database: "data/bench.sqlite",
+  output: "bench/RESULTS.md",
+  duration: "10",
+  warmup: "3",
+  rounds: "5",
+  connections: "10",
+  soak: "0",
+  only: "1,2,3,4",
+  targets: targetNames.join(","),
+  "cpu-prof-dir": "",
+};
+
+type Flag = keyof typeof defaults;
+
+const usage =
+  "npm run bench -- [--flag value]...\n" +
+  Object.entries(defaults)
+    .map(([flag, value]) => `  --${flag} ${value || "(none)"}   or ${envName(flag as Flag)}`)
+    .join("\n");
+
+function envName(flag: Flag): string {
+  return `BENCH_${flag.toUpperCase().replaceAll("-", "_")}`;
+}
+
+export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: Object.fromEntries(Object.keys(defaults).map((flag) => [flag, { type: "string" as const }])),
+    }));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${usage}`, { cause: error });
+  }
+  const text = (flag: Flag) => (values[flag] as string | undefined) ?? env[envName(flag)] ?? defaults[flag];
+  const number = (flag: Flag) => {
+    const value = Number(text(flag));
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${flag} must be a number >= 0\n${usage}`);
+    return value;
+  };
+  const list = (flag: Flag) => text(flag).split(",").filter(Boolean);
+  const targets = list("targets");
+  const unknown = targets.filter((target) => !(targetNames as readonly string[]).includes(target));
+  if (unknown.length > 0) throw new Error(`--targets takes ${targetNames.join(", ")}; got ${unknown.join(", ")}`);
+  return {
+    scale: {
+      authors: number("authors"),
+      booksPerAuthor: number("books-per-author"),
+      students: number("students"),
+      courses: number("courses"),
+      coursesPerStudent: number("courses-per-student"),
+    },
+    database: text("database"),
+    output: text("output"),
+    duration: number("duration"),
+    warmup: number("warmup"),
+    rounds: Math.max(1, number("rounds")),
+    connections: number("connections"),
+    soak: number("soak"),
+    only: list("only").map(Number),
+    targets: targets as TargetName[],
+    cpuProfDir: text("cpu-prof-dir") || undefined,
+  };
+}

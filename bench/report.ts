@@ -1,0 +1,157 @@
+/** What a bench run found, as the Markdown that the console shows and bench/RESULTS.md keeps. */
+import { execFileSync } from "node:child_process";
+import { availableParallelism, cpus, loadavg, platform, release, totalmem } from "node:os";
+import type { BenchOptions, TargetName } from "./options.js";
+import type { Workload } from "./workloads.js";
+
+export interface Measurement {
+  workload: Workload;
+  target: TargetName;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** SQL statements of one request, from its trace. */
+  statements: number;
+  peakRssBytes: number;
+  /** Connection errors, timeouts, non-2xx answers and (writes) answers with GraphQL errors. */
+  failures: number;
+}
+
+export interface Soak {
+  seconds: number;
+  requestsPerSecond: number;
+  /** RSS once a second, the first right after the warm-up, in bytes. */
+  rssSamples: number[];
+}
+
+export const targetLabels: Record<TargetName, string> = {
+  floor: "floor (hand-written)",
+  batched: "playground",
+  unbatched: "playground, batching off",
+};
+
+/** The workloads whose goal is half the floor's requests per second. */
+const goalWorkloads = ["one-to-many", "many-to-many"];
+const goalRatio = 0.5;
+const flatTolerance = 0.1;
+
+/** Captured when the run starts: other work on the machine shows in the load average. */
+export function describeMachine(): string {
+  const [oneMinute] = loadavg();
+  return (
+    `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, ` +
+    `${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, Node ${process.version}, ` +
+    `load average ${oneMinute!.toFixed(2)} at start`
+  );
+}
+
+function sourceVersion(): string {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
+    const commit = git("rev-parse", "--short", "HEAD");
+    const changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md");
+    return changed ? `${commit} with uncommitted changes` : commit;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
+}
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(0)}%`;
+}
+
+function floorRatio(measurement: Measurement, all: Measurement[]): number | undefined {
+  const floor = all.find((other) => other.workload === measurement.workload && other.target === "floor");
+  return floor ? measurement.requestsPerSecond / floor.requestsPerSecond : undefined;
+}
+
+export function resultsTable(measurements: Measurement[]): string {
+  const header = ["workload", "server", "req/s", "p50", "p99", "SQL/req", "peak RSS", "vs floor", "failed"];
+  const rows = measurements.map((measurement) => {
+    const ratio = floorRatio(measurement, measurements);
+    return [
+      measurement.workload.title,
+      targetLabels[measurement.target],
+      measurement.requestsPerSecond.toFixed(0),
+      `${measurement.p50Ms.toFixed(1)} ms`,
+      `${measurement.p99Ms.toFixed(1)} ms`,
+      String(measurement.statements),
+      megabytes(measurement.peakRssBytes),
+      ratio === undefined ? "" : percent(ratio),
+      String(measurement.failures),
+    ];
+  });
+  return [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+function goalLines(measurements: Measurement[]): string[] {
+  return goalWorkloads.flatMap((key) => {
+    const served = measurements.find((m) => m.workload.key === key && m.target === "batched");
+    const ratio = served && floorRatio(served, measurements);
+    if (!served || ratio === undefined) return [];
+    const verdict = ratio >= goalRatio ? "met" : "not met";
+    return [
+      `- ${served.workload.title}: ${percent(ratio)} of the floor's req/s (goal ${percent(goalRatio)}: ${verdict})`,
+    ];
+  });
+}
+
+/**
+ * Garbage collection makes RSS a sawtooth, so single samples say little: the verdict compares the
+ * mean of the first quarter of the samples with that of the last.
+ */
+function soakLines(soak: Soak): string[] {
+  const samples = soak.rssSamples;
+  const quarter = Math.max(1, Math.floor(samples.length / 4));
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const early = mean(samples.slice(0, quarter));
+  const late = mean(samples.slice(-quarter));
+  const change = late / early - 1;
+  const flat = Math.abs(change) <= flatTolerance;
+  return [
+    `Workload 1 against the playground for ${soak.seconds} s after the warm-up, ` +
+      `${soak.requestsPerSecond.toFixed(0)} req/s, RSS sampled every second: ` +
+      `${megabytes(early)} on average over the first quarter, ${megabytes(late)} over the last ` +
+      `(${change >= 0 ? "+" : ""}${percent(change)}), between ${megabytes(Math.min(...samples))} and ` +
+      `${megabytes(Math.max(...samples))} overall: ` +
+      (flat ? `flat (within ${percent(flatTolerance)}).` : `**not flat** (more than ${percent(flatTolerance)} apart).`),
+  ];
+}
+
+export function resultsDocument(
+  options: BenchOptions,
+  machine: string,
+  measurements: Measurement[],
+  soak: Soak | undefined,
+): string {
+  const { scale } = options;
+  return [
+    "# Bench results",
+    "",
+    "Written by `npm run bench`; run it again to replace this file. Numbers from one machine, with other",
+    "work possibly running on it: compare ratios to the floor, measured in the same run, rather than",
+    "absolute numbers across runs.",
+    "",
+    `- Code: ${sourceVersion()}, ${new Date().toISOString()}`,
+    `- Machine: ${machine}`,
+    `- Data: ${scale.authors} authors with ${scale.booksPerAuthor} books each, ${scale.students} students ` +
+      `taking ${scale.coursesPerStudent} of ${scale.courses} courses each`,
+    `- Load: autocannon, ${options.connections} connections; per workload and server ${options.warmup} s ` +
+      `of warm-up, then ${options.duration} s measured in ${options.rounds} slices taken in turn with the ` +
+      "other servers'; peak RSS over the measured slices",
+    "",
+    resultsTable(measurements),
+    "",
+    ...goalLines(measurements),
+    "",
+    "## Documents",
+    "",
+    ...[...new Set(measurements.map((m) => m.workload))].map((w) => `- ${w.title}: \`${w.query}\``),
+    ...(soak ? ["", "## Memory", "", ...soakLines(soak)] : []),
+    "",
+  ].join("\n");
+}

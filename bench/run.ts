@@ -1,0 +1,245 @@
+/**
+ * `npm run bench`: seeds a scaled database, starts the playground and the hand-written floor as
+ * child processes, checks that they answer each read document with the same data, then loads
+ * each with autocannon and writes bench/RESULTS.md.
+ */
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import autocannon from "autocannon";
+import { projectFile } from "../src/paths.js";
+import { batchingHeader, traceHeader } from "../src/server/trace.js";
+import { readOptions, type BenchOptions, type TargetName } from "./options.js";
+import { describeMachine, resultsDocument, resultsTable, targetLabels, type Measurement, type Soak } from "./report.js";
+import { seedScaled } from "./seed-scale.js";
+import { startServer, type ServerProcess } from "./servers.js";
+import { nestedOneToMany, requestBody, workloads, type Workload } from "./workloads.js";
+
+interface Target {
+  name: TargetName;
+  server: ServerProcess;
+  headers: Record<string, string>;
+}
+
+const jsonHeaders = { "content-type": "application/json" };
+
+/** A bar redrawn in place on a terminal; elsewhere (a log file) just the start and the end. */
+function progressBar(label: string): (fraction: number) => void {
+  const width = 30;
+  if (!process.stderr.isTTY) {
+    return (fraction) => {
+      if (fraction === 0 || fraction >= 1) process.stderr.write(`${label}: ${fraction >= 1 ? "done" : "started"}\n`);
+    };
+  }
+  return (fraction) => {
+    const filled = Math.round(Math.min(1, fraction) * width);
+    const bar = `${"#".repeat(filled)}${"-".repeat(width - filled)}`;
+    process.stderr.write(`\r${label} [${bar}] ${Math.round(fraction * 100)}%${fraction >= 1 ? "\n" : ""}`);
+  };
+}
+
+/** Runs `work` while a bar fills over the `seconds` it is expected to take. */
+async function withTimedBar<T>(label: string, seconds: number, work: () => Promise<T>): Promise<T> {
+  const show = progressBar(label);
+  const started = Date.now();
+  show(0);
+  const timer = setInterval(() => show(Math.min(0.99, (Date.now() - started) / 1000 / seconds)), 500);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+    show(1);
+  }
+}
+
+async function startTargets(options: BenchOptions, database: string): Promise<Target[]> {
+  const wanted = new Set(options.targets);
+  const targets: Target[] = [];
+  if (wanted.has("floor")) {
+    const floor = await startServer("floor", [projectFile("dist/bench/floor.js"), database], { PORT: "0" });
+    targets.push({ name: "floor", server: floor, headers: jsonHeaders });
+  }
+  if (wanted.has("batched") || wanted.has("unbatched") || options.only.includes(4)) {
+    const profiling = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(options.cpuProfDir)}`] : [];
+    const playground = await startServer("playground", [...profiling, projectFile("dist/src/bin/start.js")], {
+      DATABASE_URL: `sqlite:${database}`,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      // Workload 2 nests three lists, two without a limit: an estimated 505,050 rows against
+      // the default cost limit of 100,000. The limit is a policy, not a speed setting.
+      MAX_COST: "1000000",
+    });
+    if (wanted.has("batched") || options.only.includes(4)) {
+      targets.push({ name: "batched", server: playground, headers: jsonHeaders });
+    }
+    if (wanted.has("unbatched")) {
+      targets.push({ name: "unbatched", server: playground, headers: { ...jsonHeaders, [batchingHeader]: "off" } });
+    }
+  }
+  return targets;
+}
+
+/** One traced request: the answer's data and how many statements it ran. */
+async function probe(target: Target, workload: Workload): Promise<{ data: unknown; statements: number }> {
+  const response = await fetch(target.server.url, {
+    method: "POST",
+    headers: { ...target.headers, [traceHeader]: "1" },
+    body: requestBody(workload),
+  });
+  const json = (await response.json()) as {
+    data?: unknown;
+    errors?: unknown[];
+    extensions?: { sql?: { count: number } };
+  };
+  if (!response.ok || json.errors || json.data == null) {
+    throw new Error(
+      `${targetLabels[target.name]} answered "${workload.title}" with HTTP ${response.status}: ` +
+        JSON.stringify(json.errors ?? json),
+    );
+  }
+  return { data: json.data, statements: json.extensions?.sql?.count ?? Number.NaN };
+}
+
+/** Stops the run unless every target answers the document with the same data. */
+async function statementsPerTarget(targets: Target[], workload: Workload): Promise<Map<TargetName, number>> {
+  const answers = await Promise.all(targets.map((target) => probe(target, workload)));
+  const [reference, ...others] = answers;
+  others.forEach((answer, i) =>
+    assert.deepStrictEqual(
+      answer.data,
+      reference!.data,
+      `"${workload.title}": ${targetLabels[targets[i + 1]!.name]} and ${targetLabels[targets[0]!.name]} ` +
+        "answer with different data; the bench compares only equal answers.",
+    ),
+  );
+  return new Map(targets.map((target, i) => [target.name, answers[i]!.statements]));
+}
+
+interface Slice {
+  completed: number;
+  seconds: number;
+  /** Milliseconds, one per response. */
+  latencies: number[];
+  failures: number;
+}
+
+async function load(target: Target, workload: Workload, connections: number, seconds: number): Promise<Slice> {
+  const latencies: number[] = [];
+  const run = autocannon({
+    url: target.server.url,
+    method: "POST",
+    headers: target.headers,
+    body: requestBody(workload),
+    connections,
+    duration: seconds,
+    // A refused write still answers 200; reads were checked before the run.
+    ...(workload.kind === "write" && { verifyBody: (body: string) => !body.includes('"errors"') }),
+  });
+  run.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await run;
+  return {
+    completed: latencies.length,
+    seconds: result.duration,
+    latencies,
+    failures: result.errors + result.non2xx + result.mismatches,
+  };
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+}
+
+/**
+ * Each target is measured in `rounds` slices taken in turn with the others', so that a change in
+ * the machine's other load weighs on all of them alike rather than on whichever ran then.
+ */
+async function measure(
+  options: BenchOptions,
+  targets: Target[],
+  workload: Workload,
+  statements: Map<TargetName, number>,
+): Promise<Measurement[]> {
+  const label = `${workload.title}: ${targets.map((target) => targetLabels[target.name]).join(", ")}`;
+  return withTimedBar(label, targets.length * (options.warmup + options.duration), async () => {
+    for (const target of targets) await load(target, workload, options.connections, options.warmup);
+    const slices = new Map<Target, Slice[]>(targets.map((target) => [target, []]));
+    const peaks = new Map<Target, number>(targets.map((target) => [target, 0]));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const target of targets) {
+        target.server.resetPeakRss();
+        slices.get(target)!.push(await load(target, workload, options.connections, options.duration / options.rounds));
+        peaks.set(target, Math.max(peaks.get(target)!, target.server.peakRss()));
+      }
+    }
+    return targets.map((target) => {
+      const taken = slices.get(target)!;
+      const latencies = taken.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
+      const sum = (value: (slice: Slice) => number) => taken.reduce((total, slice) => total + value(slice), 0);
+      return {
+        workload,
+        target: target.name,
+        requestsPerSecond: sum((slice) => slice.completed) / sum((slice) => slice.seconds),
+        p50Ms: percentile(latencies, 0.5),
+        p99Ms: percentile(latencies, 0.99),
+        statements: statements.get(target.name)!,
+        peakRssBytes: peaks.get(target)!,
+        failures: sum((slice) => slice.failures),
+      };
+    });
+  });
+}
+
+async function soak(options: BenchOptions, target: Target): Promise<Soak> {
+  return withTimedBar("memory soak, workload 1", options.warmup + options.soak, async () => {
+    await load(target, nestedOneToMany, options.connections, options.warmup);
+    const rssSamples = [target.server.rss()];
+    const sampler = setInterval(() => rssSamples.push(target.server.rss()), 1000);
+    try {
+      const { completed, seconds } = await load(target, nestedOneToMany, options.connections, options.soak);
+      rssSamples.push(target.server.rss());
+      return { seconds: options.soak, requestsPerSecond: completed / seconds, rssSamples };
+    } finally {
+      clearInterval(sampler);
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2), process.env);
+  const machine = describeMachine();
+  const database = resolve(options.database);
+  mkdirSync(dirname(database), { recursive: true });
+  await seedScaled(database, options.scale, progressBar(`seeding ${options.database}`));
+
+  const targets = await startTargets(options, database);
+  const measurements: Measurement[] = [];
+  let memory: Soak | undefined;
+  try {
+    // Writes run last: they add books to author 1, which the reads would then see.
+    const chosen = workloads.filter((_, i) => options.only.includes(i + 1));
+    for (const workload of chosen.filter((candidate) => candidate.kind === "read")) {
+      const readTargets = targets.filter((target) => options.targets.includes(target.name));
+      measurements.push(
+        ...(await measure(options, readTargets, workload, await statementsPerTarget(readTargets, workload))),
+      );
+    }
+    const playground = targets.find((target) => target.name === "batched");
+    if (options.soak > 0 && playground) memory = await soak(options, playground);
+    for (const workload of chosen.filter((candidate) => candidate.kind === "write")) {
+      const { statements } = await probe(playground!, workload);
+      measurements.push(...(await measure(options, [playground!], workload, new Map([["batched", statements]]))));
+    }
+  } finally {
+    await Promise.all([...new Set(targets.map((target) => target.server))].map((server) => server.stop()));
+  }
+
+  console.log(`\n${resultsTable(measurements)}\n`);
+  writeFileSync(options.output, resultsDocument(options, machine, measurements, memory));
+  console.log(`Written to ${options.output}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
