@@ -4,7 +4,7 @@ import type { ModelInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
 import type { ListQuery, SortDirection } from "../sql/lists.js";
 import type { Where } from "../sql/where.js";
-import type { PlaygroundContext } from "./context.js";
+import type { ListLimits, PlaygroundContext } from "./context.js";
 import type { Args, FieldSpec } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
 
@@ -63,6 +63,22 @@ export function toListQuery(context: PlaygroundContext, model: ModelInfo, args: 
     return { field: fields[0]![0], direction: fields[0]![1]! };
   });
   return { where: plain(args.where), orderBy, limit, offset };
+}
+
+/**
+ * `toListQuery` for a nested list, which resolves once per parent row with the same arguments
+ * in a request (and most often in every request): the last query is reused while the
+ * arguments, compared as JSON, and the server's limits stay the same.
+ */
+export function listQueryOf(model: ModelInfo): (context: PlaygroundContext, args: Args) => ListQuery {
+  let last: { limits: ListLimits; args: string; query: ListQuery } | undefined;
+  return (context, args) => {
+    const json = JSON.stringify(args);
+    if (!last || last.limits !== context.limits || last.args !== json) {
+      last = { limits: context.limits, args: json, query: toListQuery(context, model, args) };
+    }
+    return last.query;
+  };
 }
 
 /**

@@ -91,15 +91,20 @@ export function oneLoader(context: PlaygroundContext, relation: RelationInfo): D
   );
 }
 
+/** Each query as JSON, computed once: nested lists reuse one query object for all their rows. */
+const queryJson = new WeakMap<ListQuery, string>();
+
 /** `manufacturer.carSet(...)`, `course.students(...)`: each parent's page of rows. */
 export function listLoader(
   context: PlaygroundContext,
   relation: RelationInfo,
   query: ListQuery,
 ): DataLoader<number, Row[]> {
+  let json = queryJson.get(query);
+  if (json === undefined) queryJson.set(query, (json = JSON.stringify(query)));
   return loader(
     context,
-    `${loaderName(relation.model.name, relation.field)}(${JSON.stringify(query)})`,
+    `${loaderName(relation.model.name, relation.field)}(${json})`,
     (keys) => relatedListStatement(relation, query, keys),
     (rows, keys, parentKey) =>
       groupByParent<Row[]>(

@@ -10,7 +10,7 @@ import { parentKeyField } from "../sql/syntax.js";
 import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
 import { countLoader, listLoader, oneLoader } from "./loaders.js";
-import { listArgs, plain, toListQuery, whereArg } from "./lists.js";
+import { listArgs, listQueryOf, plain, whereArg } from "./lists.js";
 import { djangoAccessor } from "./docs.js";
 
 export function relationResolver(
@@ -36,6 +36,7 @@ export function relationResolver(
         },
       ];
     }
+    const listQuery = listQueryOf(relation.target);
     return [
       {
         kind: "field",
@@ -44,7 +45,7 @@ export function relationResolver(
         description: djangoAccessor(relation),
         args: listArgs(inputs(relation.target)),
         resolve: (parent, args, context) =>
-          listLoader(context, relation, toListQuery(context, relation.target, args)).load(parent[key] as number),
+          listLoader(context, relation, listQuery(context, args)).load(parent[key] as number),
       },
       {
         kind: "field",
