@@ -18,6 +18,8 @@ export interface Measurement {
 }
 
 export interface Soak {
+  /** Seconds of load before the first sample. */
+  warmup: number;
   seconds: number;
   requestsPerSecond: number;
   /** RSS once a second, the first right after the warm-up, in bytes. */
@@ -113,7 +115,7 @@ function soakLines(soak: Soak): string[] {
   const change = late / early - 1;
   const flat = Math.abs(change) <= flatTolerance;
   return [
-    `Workload 1 against the playground for ${soak.seconds} s after the warm-up, ` +
+    `Workload 1 against the playground for ${soak.seconds} s after ${soak.warmup} s of warm-up, ` +
       `${soak.requestsPerSecond.toFixed(0)} req/s, RSS sampled every second: ` +
       `${megabytes(early)} on average over the first quarter, ${megabytes(late)} over the last ` +
       `(${change >= 0 ? "+" : ""}${percent(change)}), between ${megabytes(Math.min(...samples))} and ` +
