@@ -20,8 +20,8 @@ import type { PlaygroundContext } from "./context.js";
 /**
  * DataLoader answers a key it already holds with a new promise that settles after the current
  * batch, to keep cached answers in order; resolvers do not need that order, and with a thousand
- * books pointing at a hundred authors those promises were most of a request's garbage. This
- * loader hands back the held promise itself.
+ * books pointing at a hundred authors those promises were a quarter of the bytes a request
+ * allocated. This loader hands back the held promise itself.
  */
 class RequestLoader<V> extends DataLoader<number, V> {
   constructor(
