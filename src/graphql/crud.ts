@@ -16,7 +16,7 @@ import type { PlaygroundContext } from "./context.js";
 import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
 import { djangoLinkCall } from "./docs.js";
 import type { ModelInputs } from "./inputs.js";
-import { listArgs, plain, toListQuery, whereArg } from "./lists.js";
+import { listArgs, toListQuery, whereArg, whereOf } from "./lists.js";
 
 @ObjectType({ description: "Rows deleted under one model, or link rows under `<Model>_<field>`." })
 class DeletedCount {
@@ -67,7 +67,7 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       type: () => Int,
       args: [whereArg(inputs)],
       resolve: (_, args, context) => {
-        const { sql, params } = rootCountStatement(model, plain(args.where));
+        const { sql, params } = rootCountStatement(model, whereOf(args));
         return context.sql.get<{ count: number }>(sql, params)!.count;
       },
     },

@@ -44,6 +44,11 @@ export function checkLimit(limit: number, maxLimit: number, details: Record<stri
   }
 }
 
+/** The `where` argument: graphql hands input objects over as plain data, fit for SQL and loader keys. */
+export function whereOf(args: Args): Where | null {
+  return (args.where as Where | null | undefined) ?? null;
+}
+
 /** Checks `limit`, `offset` and `orderBy`. */
 export function toListQuery(context: PlaygroundContext, model: ModelInfo, args: Args): ListQuery {
   const { defaultLimit, maxLimit } = context.limits;
@@ -62,7 +67,7 @@ export function toListQuery(context: PlaygroundContext, model: ModelInfo, args: 
     }
     return { field: fields[0]![0], direction: fields[0]![1]! };
   });
-  return { where: plain(args.where), orderBy, limit, offset };
+  return { where: whereOf(args), orderBy, limit, offset };
 }
 
 /**
@@ -79,12 +84,4 @@ export function listQueryOf(model: ModelInfo): (context: PlaygroundContext, args
     }
     return last.query;
   };
-}
-
-/**
- * type-graphql hands input objects over as class instances; the SQL layer and loader keys want
- * plain data, so that equal filters share one loader.
- */
-export function plain(where: unknown): Where | null {
-  return where == null ? null : (JSON.parse(JSON.stringify(where)) as Where);
 }

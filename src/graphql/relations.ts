@@ -10,7 +10,7 @@ import { parentKeyField } from "../sql/syntax.js";
 import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
 import { countLoader, listLoader, oneLoader } from "./loaders.js";
-import { listArgs, listQueryOf, plain, whereArg } from "./lists.js";
+import { listArgs, listQueryOf, whereArg, whereOf } from "./lists.js";
 import { djangoAccessor } from "./docs.js";
 
 export function relationResolver(
@@ -53,8 +53,7 @@ export function relationResolver(
         type: () => Int,
         description: `How many rows \`${relation.field}\` holds (Django's \`.count()\`).`,
         args: [whereArg(inputs(relation.target))],
-        resolve: (parent, args, context) =>
-          countLoader(context, relation, plain(args.where)).load(parent[key] as number),
+        resolve: (parent, args, context) => countLoader(context, relation, whereOf(args)).load(parent[key] as number),
       },
     ];
   });
