@@ -7,7 +7,7 @@
 import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { protectedRow } from "../errors.js";
 import type { SqlRunner } from "./runner.js";
-import { quote } from "./syntax.js";
+import { jsonArrayValues, quote } from "./syntax.js";
 
 export interface DeleteResult {
   total: number;
@@ -21,7 +21,7 @@ interface Collection {
   unlinks: Array<{ relation: RelationInfo; ids: number[] }>;
 }
 
-const inIds = "IN (SELECT value FROM json_each(?))";
+const inIds = `IN ${jsonArrayValues}`;
 
 export function deleteWithCollector(sql: SqlRunner, model: ModelInfo, id: number): DeleteResult {
   const collection: Collection = { rows: new Map(), unlinks: [] };

@@ -7,7 +7,7 @@ import type { RelationInfo } from "../catalog.js";
 import { notFound } from "../errors.js";
 import type { LinkAction } from "../naming.js";
 import type { SqlRunner } from "./runner.js";
-import { quote } from "./syntax.js";
+import { jsonArrayValues, quote } from "./syntax.js";
 import { parseId } from "./where.js";
 
 /** The distinct target ids, checked to exist. */
@@ -20,10 +20,9 @@ export function requireTargets(
   const ids = [...new Set(rawIds.map((raw, i) => parseId(raw, `${argument}[${i}]`)))];
   const found = new Set(
     sql
-      .all<{ id: number }>(
-        `SELECT "id" FROM ${quote(relation.target.table)} WHERE "id" IN (SELECT value FROM json_each(?))`,
-        [JSON.stringify(ids)],
-      )
+      .all<{ id: number }>(`SELECT "id" FROM ${quote(relation.target.table)} WHERE "id" IN ${jsonArrayValues}`, [
+        JSON.stringify(ids),
+      ])
       .map((row) => row.id),
   );
   const missing = ids.filter((id) => !found.has(id));
@@ -58,16 +57,10 @@ export function changeLinks(
       insertMissing();
       return;
     case "remove":
-      sql.run(`DELETE FROM ${table} WHERE ${source} = ? AND ${target} IN (SELECT value FROM json_each(?))`, [
-        ownerId,
-        idList,
-      ]);
+      sql.run(`DELETE FROM ${table} WHERE ${source} = ? AND ${target} IN ${jsonArrayValues}`, [ownerId, idList]);
       return;
     case "set":
-      sql.run(`DELETE FROM ${table} WHERE ${source} = ? AND ${target} NOT IN (SELECT value FROM json_each(?))`, [
-        ownerId,
-        idList,
-      ]);
+      sql.run(`DELETE FROM ${table} WHERE ${source} = ? AND ${target} NOT IN ${jsonArrayValues}`, [ownerId, idList]);
       insertMissing();
       return;
     case "clear":

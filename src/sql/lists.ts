@@ -5,7 +5,7 @@
  */
 import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { compileWhere, type Where } from "./where.js";
-import { fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
+import { fieldList, jsonArrayValues, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
 import type { SqlValue } from "./runner.js";
 
 export type SortDirection = "ASC" | "DESC";
@@ -83,7 +83,7 @@ export function relatedOneStatement(relation: RelationInfo, parentKeys: readonly
   const parentKey = parentKeyOf(relation, rows.key);
   const sql =
     `SELECT ${selectList(relation.target, "t")}${parentKey.selected} FROM ${rows.from} ` +
-    `WHERE ${rows.key} IN (SELECT value FROM json_each(?))`;
+    `WHERE ${rows.key} IN ${jsonArrayValues}`;
   return { sql, params: [JSON.stringify(parentKeys)], parentKey: parentKey.property };
 }
 
@@ -105,7 +105,7 @@ export function relatedListStatement(
     `SELECT ${fieldList(relation.target)}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
     `SELECT ${selectList(relation.target, "t")}${parentKey.selected}, ` +
     `ROW_NUMBER() OVER (PARTITION BY ${rows.key} ORDER BY ${orderClause(relation.target, query, "t")}) AS __row ` +
-    `FROM ${rows.from}${whereClause(`${rows.key} IN (SELECT value FROM json_each(?))`, where)}) ` +
+    `FROM ${rows.from}${whereClause(`${rows.key} IN ${jsonArrayValues}`, where)}) ` +
     `WHERE __row > ${params.bind(query.offset)} AND __row <= ${params.bind(query.offset + query.limit)} ` +
     `ORDER BY ${quote(parentKey.property)}, __row`;
   return { sql, params: params.values, parentKey: parentKey.property };
@@ -122,7 +122,7 @@ export function relatedCountStatement(
   params.bind(JSON.stringify(parentKeys));
   const sql =
     `SELECT ${rows.key} AS ${parentKeyAlias}, count(*) AS "count" FROM ${rows.from}` +
-    `${whereClause(`${rows.key} IN (SELECT value FROM json_each(?))`, compileWhere(relation.target, where, "t", params))}` +
+    `${whereClause(`${rows.key} IN ${jsonArrayValues}`, compileWhere(relation.target, where, "t", params))}` +
     ` GROUP BY ${rows.key}`;
   return { sql, params: params.values, parentKey: parentKeyAlias };
 }

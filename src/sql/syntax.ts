@@ -17,6 +17,12 @@ export class SqlParams {
   }
 }
 
+/**
+ * Every value of one JSON array parameter: `x IN (SELECT value FROM json_each(?))` takes a
+ * list of any length as one placeholder and one fixed statement text.
+ */
+export const jsonArrayValues = "(SELECT value FROM json_each(?))";
+
 const selectLists = new Map<string, string>();
 
 /** `t."id" AS "id", t."model_name" AS "modelName", t."manufacturer_id" AS "manufacturerId"`. */

@@ -4,7 +4,7 @@
  */
 import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
-import { quote, relatedRows, type SqlParams } from "./syntax.js";
+import { jsonArrayValues, quote, relatedRows, type SqlParams } from "./syntax.js";
 
 export type Where = { [field: string]: unknown };
 type Operators = { [operator: string]: unknown };
@@ -24,13 +24,18 @@ function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | 
   return column.kind === "id" ? parseId(value, path) : (value as string);
 }
 
+/** Binds `values` as one JSON array and reads them back as rows. */
+function boundArray(values: unknown, params: SqlParams): string {
+  params.bind(JSON.stringify(values));
+  return jsonArrayValues;
+}
+
 /** One comparison on one column; `value` is already checked non-null unless said otherwise. */
 const operatorSql: Record<string, (column: string, value: unknown, params: SqlParams) => string> = {
   eq: (column, value, params) => (value === null ? `${column} IS NULL` : `${column} = ${params.bind(value)}`),
   ne: (column, value, params) => (value === null ? `${column} IS NOT NULL` : `${column} IS NOT ${params.bind(value)}`),
-  in: (column, values, params) => `${column} IN (SELECT value FROM json_each(${params.bind(JSON.stringify(values))}))`,
-  notIn: (column, values, params) =>
-    `(${column} IS NULL OR ${column} NOT IN (SELECT value FROM json_each(${params.bind(JSON.stringify(values))})))`,
+  in: (column, values, params) => `${column} IN ${boundArray(values, params)}`,
+  notIn: (column, values, params) => `(${column} IS NULL OR ${column} NOT IN ${boundArray(values, params)})`,
   lt: (column, value, params) => `${column} < ${params.bind(value)}`,
   lte: (column, value, params) => `${column} <= ${params.bind(value)}`,
   gt: (column, value, params) => `${column} > ${params.bind(value)}`,
