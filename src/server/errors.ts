@@ -44,17 +44,16 @@ export function errorFormatter({
     // A value in the query text that does not fit its type (`dateOfBirth: "1990-13-45"`,
     // `limit: "ten"`) is bad user input, as the same value sent in a variable is; graphql-js
     // points those errors at the value alone. Other validation failures keep their code.
-    if (
+    const badValueInQuery =
       code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED &&
       original instanceof GraphQLError &&
       original.nodes?.length === 1 &&
-      isValueNode(original.nodes[0]!)
-    ) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
-    }
+      isValueNode(original.nodes[0]!);
     // graphql-js stops checking variables after 50 errors and says so in an error without a code;
     // it is as much the client's as the 50 before it.
-    if (original instanceof GraphQLError && original.message.startsWith("Too many errors processing variables")) {
+    const tooManyBadVariables =
+      original instanceof GraphQLError && original.message.startsWith("Too many errors processing variables");
+    if (badValueInQuery || tooManyBadVariables) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
     }
     if (production && !clientCodes.has(code)) {
