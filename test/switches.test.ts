@@ -34,7 +34,7 @@ describe("NODE_ENV=production", () => {
 
   test("an internal error reaches the client as a generic one, and the log gets the real error", async () => {
     // A table gone from under the server, as after a botched migration.
-    playground.server.connection.exec("ALTER TABLE author RENAME TO author_moved");
+    await playground.exec("ALTER TABLE author RENAME TO author_moved");
     const logged = mock.method(console, "error", () => {});
     try {
       const response = await playground.post({ query: "{ authors { name } }" });
@@ -50,7 +50,7 @@ describe("NODE_ENV=production", () => {
       assert.match(String(logged.mock.calls[0]!.arguments[0]), /no such table: author/);
     } finally {
       logged.mock.restore();
-      playground.server.connection.exec("ALTER TABLE author_moved RENAME TO author");
+      await playground.exec("ALTER TABLE author_moved RENAME TO author");
     }
   });
 

@@ -82,6 +82,11 @@ export class TestPlayground {
     return this.server.connection.prepare(sql).all(...params) as Row[];
   }
 
+  /** Runs SQL on the database directly, to change it under the server. */
+  async exec(sql: string): Promise<void> {
+    this.server.connection.exec(sql);
+  }
+
   close(): Promise<void> {
     return this.server.close();
   }
