@@ -16,6 +16,7 @@ import { requestExecution } from "./execution.js";
 import type { PlaygroundConfig } from "./config.js";
 import { writeAccessPlugin } from "./access.js";
 import { errorFormatter } from "./errors.js";
+import { explainHeader, explainPlugin } from "./explain.js";
 import { queryLimitsPlugin } from "./limits.js";
 import { graphqlPath, startHttpFront } from "./http.js";
 import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
@@ -34,6 +35,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     gateway: compiledExecutionGateway(await playgroundSchema(catalog), requestExecution),
     plugins: [
       sqlTracePlugin(),
+      explainPlugin(),
       writeAccessPlugin(config),
       queryLimitsPlugin(config.queryLimits, config.limits),
       // The cache-control plugin, on by default, wraps every field resolver to collect cache
@@ -55,13 +57,19 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   });
   await apollo.start();
 
-  const contextFor = (headers: HeaderMap): PlaygroundContext => ({
-    catalog,
-    sql: new SqlRunner(engine, Date.now() + config.requestTimeoutMs, headers.get(traceHeader) === "1" ? [] : undefined),
-    limits: config.limits,
-    batching: headers.get(batchingHeader) !== "off",
-    loaders: new Map(),
-  });
+  const contextFor = (headers: HeaderMap): PlaygroundContext => {
+    const trace = headers.get(traceHeader) === "1";
+    const explain = headers.has(explainHeader);
+    return {
+      catalog,
+      sql: new SqlRunner(engine, Date.now() + config.requestTimeoutMs, trace || explain ? [] : undefined),
+      limits: config.limits,
+      batching: headers.get(batchingHeader) !== "off",
+      trace,
+      explain,
+      loaders: new Map(),
+    };
+  };
 
   const front = await startHttpFront({
     apollo,

@@ -6,6 +6,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/s
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PlaygroundContext } from "../graphql/context.js";
+import { explainHeader } from "./explain.js";
 import { batchingHeader, traceHeader } from "./trace.js";
 
 export const graphqlPath = "/graphql";
@@ -20,6 +21,7 @@ const corsHeaders = {
     "x-apollo-operation-name",
     traceHeader,
     batchingHeader,
+    explainHeader,
   ].join(", "),
   "access-control-max-age": "600",
 };

@@ -14,7 +14,7 @@ export function sqlTracePlugin(): ApolloServerPlugin<PlaygroundContext> {
       return {
         async willSendResponse({ contextValue, response }) {
           const ran = contextValue.sql.ran;
-          if (!ran || response.body.kind !== "single") return;
+          if (!contextValue.trace || !ran || response.body.kind !== "single") return;
           const result = response.body.singleResult;
           const statements = ran.map((statement) => statement.sql);
           result.extensions = { ...result.extensions, sql: { count: statements.length, statements } };
