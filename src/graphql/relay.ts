@@ -280,7 +280,8 @@ function cursorValues(model: ModelInfo, keys: readonly OrderKey[], cursor: unkno
       const value: unknown = values[i];
       if (fields[i] !== field) return false;
       if (value === null) return column.nullable;
-      return column.kind === "id" ? Number.isSafeInteger(value) : typeof value === "string";
+      // No row holds U+0000 (inputs refuse it), and PostgreSQL cannot bind it.
+      return column.kind === "id" ? Number.isSafeInteger(value) : typeof value === "string" && !value.includes("\0");
     });
   if (!fits) {
     throw badInput(

@@ -8,7 +8,9 @@
  *
  * costs 1000 + 1000 * 1000 * (1 + 1 + 1000) rows, far over the default 100,000: every list
  * counts its `limit` (the server's default when left out) times the lists it is nested in, and
- * every to-one object counts one per parent.
+ * every to-one object counts one per parent. A connection counts like a list whose `limit` is its
+ * `first` or `last`: one for the connection, its page size for its `edges` (or `nodes`), and
+ * what each row selects under them; `totalCount` is one more statement per parent.
  *
  * A relation inside `where` is a nested list the database walks without returning it: a to-many
  * hop (`some`, `every`, `none`) counts the server's default limit of rows for every row it is
