@@ -18,7 +18,9 @@ import { writeAccessPlugin } from "./access.js";
 import { errorFormatter } from "./errors.js";
 import { queryLimitsPlugin } from "./limits.js";
 import { graphqlPath, startHttpFront } from "./http.js";
-import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
+import { operationPlugin } from "./operation.js";
+import { textCheckPlugin } from "./text.js";
+import { batchingHeader, sqlTracePlugin, traceRequested } from "./trace.js";
 
 export interface PlaygroundServer {
   url: string;
@@ -36,11 +38,13 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     seedDatabase(new SqlRunner(database.connection), catalog);
   }
   const apollo = new ApolloServer<PlaygroundContext>({
-    gateway: compiledExecutionGateway(await playgroundSchema(catalog)),
+    gateway: compiledExecutionGateway(await playgroundSchema(catalog), config.maxCompiledDocuments),
     plugins: [
+      operationPlugin(),
       sqlTracePlugin(),
       writeAccessPlugin(config),
       queryLimitsPlugin(config.queryLimits, config.limits),
+      textCheckPlugin(),
       // The cache-control plugin, on by default, wraps every field resolver to collect cache
       // hints; the playground gives none, and the wrapping costs a closure per field per row.
       ApolloServerPluginCacheControlDisabled(),
@@ -57,12 +61,15 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     // Automatic persisted queries save nothing on queries this small, and Apollo answers a
     // mismatched hash with an error that has no code; without them clients just send the query.
     persistedQueries: false,
+    // The HTTP front refuses the requests a page can send cross-site without a preflight, except
+    // GETs, which only read (see http.ts).
+    csrfPrevention: false,
   });
   await apollo.start();
 
   const contextFor = (headers: HeaderMap): PlaygroundContext => ({
     catalog,
-    sql: new SqlRunner(database.connection, headers.get(traceHeader) === "1" ? [] : undefined),
+    sql: new SqlRunner(database.connection, traceRequested(headers, config) ? [] : undefined),
     limits: config.limits,
     batching: headers.get(batchingHeader) !== "off",
     loaders: new Map(),
@@ -74,6 +81,8 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     maxBodyBytes: config.maxBodyBytes,
     port: config.port,
     host: config.host,
+    allowedHosts: config.allowedHosts,
+    idleTimeoutMs: config.idleTimeoutMs,
   });
 
   return {

@@ -40,6 +40,7 @@ import { ErrorCode, PlaygroundError } from "../errors.js";
 import type { ListLimits, PlaygroundContext } from "../graphql/context.js";
 import { checkLimit } from "../graphql/lists.js";
 import type { QueryLimits } from "./config.js";
+import { unresolvedOperation } from "./operation.js";
 
 interface OperationMeasure {
   /** Fields on the longest path, leaf included. */
@@ -273,7 +274,7 @@ export function queryLimitsPlugin(limits: QueryLimits, listLimits: ListLimits): 
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, source, request }) {
-          if (!operation) return;
+          if (!operation) throw unresolvedOperation(document, request.operationName);
           const measure = measureOperation(
             { schema, document, operation, source, variables: request.variables },
             listLimits,
