@@ -56,3 +56,19 @@ test("without the header there is no explain output", async () => {
   const { extensions } = await explained("{ authorsCount }", {});
   assert.equal(extensions?.explain, undefined);
 });
+
+test("with INTROSPECTION=0 the header is ignored: the SQL would spell out the schema", async () => {
+  const hidden = await TestPlayground.start({ introspection: false });
+  try {
+    const response = await fetch(hidden.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-graphql-explain": "plan,sql" },
+      body: JSON.stringify({ query: "{ authorsCount }" }),
+    });
+    const body = (await response.json()) as Explained;
+    assert.deepEqual(body.data, { authorsCount: 2 });
+    assert.equal(body.extensions?.explain, undefined);
+  } finally {
+    await hidden.close();
+  }
+});

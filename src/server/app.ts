@@ -19,7 +19,9 @@ import { errorFormatter } from "./errors.js";
 import { explainHeader, explainPlugin } from "./explain.js";
 import { queryLimitsPlugin } from "./limits.js";
 import { graphqlPath, startHttpFront } from "./http.js";
-import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
+import { operationPlugin } from "./operation.js";
+import { textCheckPlugin } from "./text.js";
+import { batchingHeader, sqlTracePlugin, sqlVisible, traceHeader } from "./trace.js";
 
 export interface PlaygroundServer {
   url: string;
@@ -32,12 +34,14 @@ export interface PlaygroundServer {
 export async function startPlayground(config: PlaygroundConfig): Promise<PlaygroundServer> {
   const { engine, catalog } = await openDatabase(config.databaseUrl, config.engine);
   const apollo = new ApolloServer<PlaygroundContext>({
-    gateway: compiledExecutionGateway(await playgroundSchema(catalog), requestExecution),
+    gateway: compiledExecutionGateway(await playgroundSchema(catalog), config.maxCompiledDocuments, requestExecution),
     plugins: [
+      operationPlugin(),
       sqlTracePlugin(),
       explainPlugin(),
       writeAccessPlugin(config),
       queryLimitsPlugin(config.queryLimits, config.limits),
+      textCheckPlugin(),
       // The cache-control plugin, on by default, wraps every field resolver to collect cache
       // hints; the playground gives none, and the wrapping costs a closure per field per row.
       ApolloServerPluginCacheControlDisabled(),
@@ -54,12 +58,16 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     // Automatic persisted queries save nothing on queries this small, and Apollo answers a
     // mismatched hash with an error that has no code; without them clients just send the query.
     persistedQueries: false,
+    // The HTTP front refuses the requests a page can send cross-site without a preflight, except
+    // GETs, which only read (see http.ts).
+    csrfPrevention: false,
   });
   await apollo.start();
 
   const contextFor = (headers: HeaderMap): PlaygroundContext => {
-    const trace = headers.get(traceHeader) === "1";
-    const explain = headers.has(explainHeader);
+    // Statements name every table and column: with introspection off they are not shown.
+    const trace = sqlVisible(config) && headers.get(traceHeader) === "1";
+    const explain = sqlVisible(config) && headers.has(explainHeader);
     return {
       catalog,
       sql: new SqlRunner(engine, Date.now() + config.requestTimeoutMs, trace || explain ? [] : undefined),
@@ -77,6 +85,8 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     maxBodyBytes: config.maxBodyBytes,
     port: config.port,
     host: config.host,
+    allowedHosts: config.allowedHosts,
+    idleTimeoutMs: config.idleTimeoutMs,
   });
 
   return {
