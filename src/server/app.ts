@@ -87,6 +87,11 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     host: config.host,
     allowedHosts: config.allowedHosts,
     idleTimeoutMs: config.idleTimeoutMs,
+  }).catch(async (error: unknown) => {
+    // A port in use must not leave the database's worker threads running in a library's host.
+    await apollo.stop();
+    await engine.close();
+    throw error;
   });
 
   return {
