@@ -8,6 +8,7 @@ import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
 import { onDeleteActions, type OnDelete } from "./models/fields.js";
 import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
+import { openDatabase } from "./sql/connection.js";
 
 export type ScalarKind = "id" | "string" | "date";
 
@@ -85,6 +86,16 @@ export function buildCatalog(dataSource: DataSource): Catalog {
   return { models: [...byName.values()], byName };
 }
 
+/** Hands the models' catalog to `use` without serving them: for commands that print what they derive. */
+export async function withModelCatalog<T>(use: (catalog: Catalog) => T | Promise<T>): Promise<T> {
+  const database = await openDatabase("sqlite::memory:");
+  try {
+    return await use(buildCatalog(database.dataSource));
+  } finally {
+    await database.dataSource.destroy();
+  }
+}
+
 function describeModel(entity: EntityMetadata): ModelInfo {
   // Django puts the implicit `id` first; TypeORM lists it last, as the class decorator adds it.
   const ordered = [...entity.columns].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
@@ -151,6 +162,11 @@ function describeRelation(
     keyColumn,
     onDelete: onDeleteByAction.get(keyRelation.onDelete as (typeof onDeleteActions)[OnDelete]) ?? "CASCADE",
   };
+}
+
+/** The side that declares the field in `models.py`: the key holder, or the ManyToManyField. */
+export function forwardSide(relation: RelationInfo): RelationInfo {
+  return relation.kind === "toOne" || relation.join?.isForward ? relation : relation.inverse;
 }
 
 function linkInverses(model: ModelInfo, entity: EntityMetadata): void {

@@ -1,14 +1,8 @@
 /** The schema as SDL, exactly as `schema.graphql` holds it. */
 import { printSchema } from "graphql";
-import { buildCatalog } from "../catalog.js";
-import { openDatabase } from "../sql/connection.js";
+import { withModelCatalog } from "../catalog.js";
 import { playgroundSchema } from "./schema.js";
 
-export async function printedSchema(): Promise<string> {
-  const database = await openDatabase("sqlite::memory:");
-  try {
-    return `${printSchema(await playgroundSchema(buildCatalog(database.dataSource)))}\n`;
-  } finally {
-    await database.dataSource.destroy();
-  }
+export function printedSchema(): Promise<string> {
+  return withModelCatalog(async (catalog) => `${printSchema(await playgroundSchema(catalog))}\n`);
 }
