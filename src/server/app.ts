@@ -4,7 +4,10 @@
  * this.
  */
 import { ApolloServer, type HeaderMap } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { Database } from "better-sqlite3";
 import { buildCatalog, type Catalog } from "../catalog.js";
 import type { PlaygroundContext } from "../graphql/context.js";
@@ -18,6 +21,7 @@ import { writeAccessPlugin } from "./access.js";
 import { errorFormatter } from "./errors.js";
 import { queryLimitsPlugin } from "./limits.js";
 import { graphqlPath, startHttpFront } from "./http.js";
+import { ideResponder } from "./ide.js";
 import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
 
 export interface PlaygroundServer {
@@ -44,6 +48,8 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
       // The cache-control plugin, on by default, wraps every field resolver to collect cache
       // hints; the playground gives none, and the wrapping costs a closure per field per row.
       ApolloServerPluginCacheControlDisabled(),
+      // The IDE answers browsers first (./ide.ts); Apollo's page would load Sandbox from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: errorFormatter(config),
     includeStacktraceInErrorResponses: !config.production,
@@ -71,6 +77,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   const front = await startHttpFront({
     apollo,
     contextFor,
+    ide: ideResponder(catalog, graphqlPath),
     maxBodyBytes: config.maxBodyBytes,
     port: config.port,
     host: config.host,

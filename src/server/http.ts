@@ -6,6 +6,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/s
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PlaygroundContext } from "../graphql/context.js";
+import type { IdeResponder } from "./ide.js";
 import { batchingHeader, traceHeader } from "./trace.js";
 
 export const graphqlPath = "/graphql";
@@ -20,6 +21,9 @@ const corsHeaders = {
     "x-apollo-operation-name",
     traceHeader,
     batchingHeader,
+    // Ruru's explain switch sends both; a hosted Ruru pointed here fails its preflight without them.
+    "x-graphql-explain",
+    "x-postgraphile-explain",
   ].join(", "),
   "access-control-max-age": "600",
 };
@@ -27,6 +31,7 @@ const corsHeaders = {
 export interface HttpFrontOptions {
   apollo: ApolloServer<PlaygroundContext>;
   contextFor: (headers: HeaderMap) => PlaygroundContext;
+  ide: IdeResponder;
   maxBodyBytes: number;
   port: number;
   host: string;
@@ -69,6 +74,7 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
 async function handle(options: HttpFrontOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? "/", "http://localhost");
   if (request.method === "OPTIONS") return send(response, 204, {}, "");
+  if (await options.ide(request, response)) return;
   if (url.pathname !== graphqlPath) {
     return sendError(response, 404, `Not found: the GraphQL endpoint is ${graphqlPath}.`, "NOT_FOUND");
   }
