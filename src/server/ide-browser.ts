@@ -2,8 +2,8 @@
  * What the IDE page adds to Ruru, run in the browser: a toolbar with the playground's two
  * switches, a panel that shows the SQL of the last response as text, and the models diagram.
  * Ruru's fetcher calls the global `fetch` for every request, so the switches wrap that: they
- * set the headers a person would otherwise type as JSON, and read `extensions.sql` from the
- * response. Kept as text because the server never runs it; the browser test does.
+ * set the headers a person would otherwise type as JSON, and move `extensions.sql` from the
+ * response into the panel. Kept as text because the server never runs it; the browser test does.
  */
 
 export const ideStylesheet = `
@@ -88,10 +88,17 @@ export const ideScript = `
     if (switches.trace) headers.set("x-playground-trace", "1");
     if (!switches.batching) headers.set("x-playground-batching", "off");
     const response = await nativeFetch(input, { ...init, headers });
-    if (switches.trace && !isIntrospection(init.body)) {
-      response.clone().json().then(showSql, () => showSql(null));
+    const isJson = /json/.test(response.headers.get("content-type") || "");
+    if (!switches.trace || !isJson || isIntrospection(init.body)) return response;
+    // The panel shows the statements; left in the result, they would read as escaped JSON.
+    const result = await response.json();
+    showSql(result);
+    if (result.extensions) {
+      delete result.extensions.sql;
+      if (Object.keys(result.extensions).length === 0) delete result.extensions;
     }
-    return response;
+    const { status, statusText } = response;
+    return new Response(JSON.stringify(result), { status, statusText, headers: response.headers });
   };
 
   document.addEventListener("DOMContentLoaded", () => {
