@@ -8,7 +8,6 @@ import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
 import { onDeleteActions, type OnDelete } from "./models/fields.js";
 import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
-import { openDatabase } from "./sql/connection.js";
 
 export type ScalarKind = "id" | "string" | "date";
 
@@ -84,16 +83,6 @@ export function buildCatalog(dataSource: DataSource): Catalog {
   }
   for (const entity of entities) linkInverses(byName.get(entity.targetName)!, entity);
   return { models: [...byName.values()], byName };
-}
-
-/** Hands the models' catalog to `use` without serving them: for commands that print what they derive. */
-export async function withModelCatalog<T>(use: (catalog: Catalog) => T | Promise<T>): Promise<T> {
-  const database = await openDatabase("sqlite::memory:");
-  try {
-    return await use(buildCatalog(database.dataSource));
-  } finally {
-    await database.dataSource.destroy();
-  }
 }
 
 function describeModel(entity: EntityMetadata): ModelInfo {

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { withModelCatalog } from "../src/catalog.js";
+import { withModelCatalog } from "../src/graphql/print.js";
 import { mermaidDiagram, modelsDiagram, readmeWithDiagram } from "../src/diagram.js";
 import { projectFile } from "../src/paths.js";
 

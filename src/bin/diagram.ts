@@ -1,7 +1,7 @@
 /** `npm run diagram`: rewrites the README's entity-relationship diagram from the models. */
 import "reflect-metadata";
 import { readFileSync, writeFileSync } from "node:fs";
-import { withModelCatalog } from "../catalog.js";
+import { withModelCatalog } from "../graphql/print.js";
 import { mermaidDiagram, modelsDiagram, readmeWithDiagram } from "../diagram.js";
 import { projectFile } from "../paths.js";
 

@@ -6,6 +6,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/s
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PlaygroundContext } from "../graphql/context.js";
+import { explainHeader } from "./explain.js";
 import type { IdeResponder } from "./ide.js";
 import { batchingHeader, traceHeader } from "./trace.js";
 
@@ -21,8 +22,8 @@ const corsHeaders = {
     "x-apollo-operation-name",
     traceHeader,
     batchingHeader,
-    // Ruru's explain switch sends both; a hosted Ruru pointed here fails its preflight without them.
-    "x-graphql-explain",
+    explainHeader,
+    // Ruru's explain switch sends this one too; a hosted Ruru pointed here fails its preflight without it.
     "x-postgraphile-explain",
   ].join(", "),
   "access-control-max-age": "600",

@@ -7,6 +7,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError } from "graphql";
 import { configFromEnv, type PlaygroundConfig } from "../../src/server/config.js";
 import { startPlayground, type PlaygroundServer } from "../../src/server/app.js";
+import type { SqlValue } from "../../src/sql/engine.js";
 
 export interface RequestOptions {
   /** Sends `x-playground-trace: 1`, so `sql` holds the statements the operation ran. */
@@ -18,6 +19,7 @@ export interface RequestOptions {
 
 export interface Response<TData> {
   status: number;
+  headers: Headers;
   data?: TData | null;
   errors?: GraphQLFormattedError[];
   sql?: { count: number; statements: string[] };
@@ -54,7 +56,13 @@ export class TestPlayground {
       errors?: GraphQLFormattedError[];
       extensions?: { sql?: Response<TData>["sql"] };
     };
-    return { status: response.status, data: json.data, errors: json.errors, sql: json.extensions?.sql };
+    return {
+      status: response.status,
+      headers: response.headers,
+      data: json.data,
+      errors: json.errors,
+      sql: json.extensions?.sql,
+    };
   }
 
   /** Data of an operation that must succeed; its errors otherwise, to fail the test readably. */
@@ -78,13 +86,13 @@ export class TestPlayground {
   }
 
   /** Reads the database directly, to check what a refused mutation did not write. */
-  rows<Row>(sql: string, ...params: unknown[]): Row[] {
-    return this.server.connection.prepare(sql).all(...params) as Row[];
+  rows<Row>(sql: string, ...params: SqlValue[]): Promise<Row[]> {
+    return this.server.engine.reader.all<Row>({ sql, params }, Infinity);
   }
 
-  /** Runs SQL on the database directly, to change it under the server. */
+  /** Runs one statement on the database directly, to change it under the server. */
   async exec(sql: string): Promise<void> {
-    this.server.connection.exec(sql);
+    await this.server.engine.transaction((writer) => writer.run({ sql, params: [] }, Infinity), Infinity);
   }
 
   close(): Promise<void> {
