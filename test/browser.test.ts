@@ -86,7 +86,7 @@ async function run(): Promise<string> {
 }
 
 test(
-  "the README's URL opens an IDE that runs a query offline, shows its SQL and the N+1 switch",
+  "the README's URL opens an IDE that runs a query offline, with its SQL, the N+1 switch and the explain panel",
   { skip },
   async () => {
     await page.goto(playground.url);
@@ -128,10 +128,24 @@ test(
     assert.equal(unbatched, `${serverUnbatched.sql!.count} statements, batching off: one query per parent`);
     await page.locator("#playground-batching").check();
     await page.getByRole("button", { name: /Prettify query/i }).click();
+    await editor.click();
+    await page.keyboard.press("Control+Home");
     await run();
-
+    // Before the explain panel opens: its statement times would make every run's picture differ.
     mkdirSync(projectFile("docs"), { recursive: true });
     await page.screenshot({ path: projectFile("docs", "ide.png") });
+
+    // Ruru sends X-GraphQL-Explain with every query; its panel lists what came back.
+    await page.getByRole("button", { name: "Show Explain" }).click();
+    const explain = page.locator(".graphiql-plugin");
+    const steps = await explain.locator("select option").allInnerTexts();
+    assert.deepEqual(
+      steps.map((title) => title.replace(/ · [\d.]+ ms$/, "")),
+      ["manufacturers", "Manufacturer.carSet", "Car.registrationCertificate"],
+    );
+    await explain.locator("select").selectOption({ index: 1 });
+    assert.match(await explain.locator(".explain-sql").innerText(), /IN \(SELECT value FROM json_each\('\[1,2\]'\)\)/);
+    assert.match(await explain.locator(".explain-plan").innerText(), /SEARCH t USING INDEX/);
     assert.deepEqual(outside, []);
   },
 );
