@@ -159,6 +159,21 @@ test("a full database refuses writes with DATABASE_FULL, keeps reads, and takes 
   }
 });
 
+test("a database file deleted under the running server refuses writes instead of losing them", async (t) => {
+  const url = newFileUrl();
+  const playground = await TestPlayground.start({ databaseUrl: url });
+  t.mock.method(console, "error", () => {});
+  try {
+    rmSync(url.slice("sqlite:".length));
+    const refused = await playground.post({ query: 'mutation { createAuthor(input: {name: "lost"}) { id } }' });
+    assert.equal(refused.status, 503);
+    assert.equal(refused.errors?.[0]?.extensions?.code, "DATABASE_UNAVAILABLE");
+    assert.match(refused.errors![0]!.message, /deleted or replaced.*Restart the server/);
+  } finally {
+    await playground.close();
+  }
+});
+
 describe("at start", () => {
   const config = () => ({ ...configFromEnv({}), port: 0, host: "127.0.0.1" });
 

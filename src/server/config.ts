@@ -11,6 +11,8 @@ export interface QueryLimits {
   maxTokens: number;
   /** Estimated rows: every list counts its `limit` (or the default) times the lists around it. */
   maxCost: number;
+  /** Statements a request without batching may run, estimated one per parent row of each relation. */
+  maxStatements: number;
 }
 
 export interface PlaygroundConfig {
@@ -75,6 +77,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
       maxAliases: integer(env, "MAX_ALIASES", 30),
       maxTokens: integer(env, "MAX_TOKENS", 2000),
       maxCost: integer(env, "MAX_COST", 100_000),
+      maxStatements: integer(env, "MAX_STATEMENTS", 1000),
     },
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_000_000),
     production: env.NODE_ENV === "production",
