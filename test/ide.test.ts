@@ -36,7 +36,7 @@ test("a browser opening the endpoint gets Ruru served from the playground, nothi
   const config = ruruConfig(page);
   assert.equal(config.endpoint, "/graphql");
   assert.equal(config.staticPath, "/ruru/");
-  assert.match(String(config.defaultQuery), /manufacturers \{/);
+  assert.match(String(config.defaultQuery), /manufacturers\(limit: 10\) \{/);
   const urls = loadedUrls(page);
   assert.ok(urls.includes("/ruru/ruru.js") && urls.includes("/ruru/ruru.css"), urls.join(" "));
   for (const url of urls) assert.ok(url.startsWith("/ruru/"), `the page loads ${url}`);
@@ -59,6 +59,15 @@ test("the page offers the switches, the SQL panel, the models and Apollo Sandbox
   assert.match(page, /href="https:\/\/studio\.apollographql\.com\/sandbox\/explorer"/);
   assert.match(page, /Manufacturer<\/b> 1 — 0\.\.n <b>Car<\/b>: car\.manufacturer \/ manufacturer\.carSet/);
   assert.match(page, /<h3>course_students<\/h3>/);
+});
+
+test("the page's first query runs batched and, as it suggests, with batching off", async () => {
+  const query = String(ruruConfig(await openPage()).defaultQuery);
+  for (const batching of [true, false]) {
+    const response = await playground.post({ query }, { trace: true, batching });
+    assert.equal(response.errors, undefined, `batching ${batching}: ${JSON.stringify(response.errors)}`);
+    assert.ok(response.sql!.count >= 4);
+  }
 });
 
 test("a query in the address bar opens the IDE with that query and its variables", async () => {

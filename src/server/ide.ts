@@ -18,11 +18,12 @@ export type IdeResponder = (request: IncomingMessage, response: ServerResponse) 
 export const ideStaticPath = "/ruru/";
 
 const firstQuery = `# The playground's GraphQL IDE. Run with Ctrl-Enter (Cmd-Enter on a Mac).
-# "Show SQL" lists the statements each query ran; untick "Batching" to see the N+1 problem.
+# "Show SQL" lists the statements each query ran; untick "Batching" to see the N+1 problem
+# (the limits keep the unbatched statements under MAX_STATEMENTS).
 query ManufacturersWithCars {
-  manufacturers {
+  manufacturers(limit: 10) {
     name
-    carSet {
+    carSet(limit: 10) {
       modelName
       registrationCertificate {
         number
