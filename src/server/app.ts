@@ -4,7 +4,10 @@
  * this.
  */
 import { ApolloServer, type HeaderMap } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { Catalog } from "../catalog.js";
 import type { PlaygroundContext } from "../graphql/context.js";
 import { playgroundSchema } from "../graphql/schema.js";
@@ -19,6 +22,7 @@ import { errorFormatter } from "./errors.js";
 import { explainHeader, explainPlugin } from "./explain.js";
 import { queryLimitsPlugin } from "./limits.js";
 import { graphqlPath, startHttpFront } from "./http.js";
+import { ideResponder } from "./ide.js";
 import { operationPlugin } from "./operation.js";
 import { textCheckPlugin } from "./text.js";
 import { batchingHeader, sqlTracePlugin, sqlVisible, traceHeader } from "./trace.js";
@@ -45,6 +49,8 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
       // The cache-control plugin, on by default, wraps every field resolver to collect cache
       // hints; the playground gives none, and the wrapping costs a closure per field per row.
       ApolloServerPluginCacheControlDisabled(),
+      // The IDE answers browsers first (./ide.ts); Apollo's page would load Sandbox from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: errorFormatter(config),
     includeStacktraceInErrorResponses: !config.production,
@@ -82,6 +88,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   const front = await startHttpFront({
     apollo,
     contextFor,
+    ide: ideResponder(catalog, graphqlPath),
     maxBodyBytes: config.maxBodyBytes,
     port: config.port,
     host: config.host,

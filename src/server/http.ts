@@ -16,6 +16,7 @@ import type { PlaygroundContext } from "../graphql/context.js";
 import { explainHeader } from "./explain.js";
 import { localHostnames } from "./access.js";
 import { hostnameOf } from "./config.js";
+import type { IdeResponder } from "./ide.js";
 import { batchingHeader, traceHeader } from "./trace.js";
 
 export const graphqlPath = "/graphql";
@@ -31,6 +32,8 @@ const corsHeaders = {
     traceHeader,
     batchingHeader,
     explainHeader,
+    // Ruru's explain switch sends this one too; a hosted Ruru pointed here fails its preflight without it.
+    "x-postgraphile-explain",
   ].join(", "),
   "access-control-max-age": "600",
 };
@@ -38,6 +41,7 @@ const corsHeaders = {
 export interface HttpFrontOptions {
   apollo: ApolloServer<PlaygroundContext>;
   contextFor: (headers: HeaderMap) => PlaygroundContext;
+  ide: IdeResponder;
   maxBodyBytes: number;
   port: number;
   host: string;
@@ -110,6 +114,7 @@ async function handle(options: HttpFrontOptions, request: IncomingMessage, respo
   }
   const url = new URL(request.url ?? "/", "http://localhost");
   if (request.method === "OPTIONS") return send(response, 204, {}, "");
+  if (await options.ide(request, response)) return;
   if (url.pathname !== graphqlPath) {
     return sendError(response, 404, `Not found: the GraphQL endpoint is ${graphqlPath}.`, "NOT_FOUND");
   }
