@@ -175,22 +175,21 @@ function hostServed(host: string, { host: listening, allowedHosts }: HttpFrontOp
 
 const tooLarge = Symbol("too large");
 
-/** Reads the body as text, giving up (without buffering the rest) once it passes `limit`. */
+/**
+ * Reads the body as text; past `limit` it keeps reading but drops the rest, and answers only at
+ * the end. Answering sooner would close the connection under a client still sending, which
+ * then sees a reset instead of the 413. A body that never ends is cut by the request timeout.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<string | typeof tooLarge> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(tooLarge);
-        request.resume();
-        request.removeAllListeners("data");
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => resolve(size > limit ? tooLarge : Buffer.concat(chunks).toString("utf8")));
     request.on("error", reject);
   });
 }
