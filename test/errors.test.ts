@@ -323,3 +323,16 @@ test("after every refusal the server still reads and writes", async () => {
   ]);
   assert.deepEqual(await playground.data(PersonNameDocument, { id: "1" }), { person: { name: "John" } });
 });
+
+test("extensions.argument gives the path of the value inside the input", async () => {
+  const tooLong = await playground.post({
+    query: `mutation { createCar(input: {modelName: "${"x".repeat(101)}", manufacturerId: "1"}) { id } }`,
+  });
+  assert.equal(tooLong.errors?.[0]?.extensions?.argument, "input.modelName");
+  const unknownKey = await playground.post({
+    query: 'mutation { createCar(input: {modelName: "Prius", manufacturerId: "999"}) { id } }',
+  });
+  assert.equal(unknownKey.errors?.[0]?.extensions?.code, "NOT_FOUND");
+  assert.equal(unknownKey.errors?.[0]?.extensions?.argument, "input.manufacturerId");
+  assert.match(unknownKey.errors![0]!.message, /Manufacturer 999 does not exist \(input\.manufacturerId\)/);
+});
