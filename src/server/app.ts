@@ -9,7 +9,7 @@ import type { Database } from "better-sqlite3";
 import { buildCatalog, type Catalog } from "../catalog.js";
 import type { PlaygroundContext } from "../graphql/context.js";
 import { playgroundSchema } from "../graphql/schema.js";
-import { seedDatabase } from "../seed.js";
+import { reseedDatabase, seedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
 import { compiledExecutionGateway } from "./compiled-executor.js";
@@ -24,6 +24,8 @@ export interface PlaygroundServer {
   url: string;
   catalog: Catalog;
   connection: Database;
+  /** Deletes every row and loads the seeds again, in one transaction. */
+  reset(): Promise<void>;
   /** Stops taking requests, lets the ones in flight finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -80,6 +82,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     url: `http://${config.host}:${front.port}${graphqlPath}`,
     catalog,
     connection: database.connection,
+    reset: async () => reseedDatabase(new SqlRunner(database.connection), catalog),
     close: async () => {
       await front.close();
       await apollo.stop();
