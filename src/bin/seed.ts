@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { buildCatalog } from "../catalog.js";
 import { seedDatabase } from "../seed.js";
 import { openDatabase, recreateSchema } from "../sql/connection.js";
+import { redactDatabaseUrl } from "../sql/postgres/url.js";
 import { SqlRunner } from "../sql/runner.js";
 import { configFromEnv } from "../server/config.js";
 
@@ -11,4 +12,4 @@ const database = await openDatabase(databaseUrl);
 await recreateSchema(database.dataSource);
 seedDatabase(new SqlRunner(database.connection), buildCatalog(database.dataSource));
 await database.dataSource.destroy();
-console.log(`Seeded ${databaseUrl}`);
+console.log(`Seeded ${redactDatabaseUrl(databaseUrl)}`);
