@@ -2,9 +2,8 @@
  * A scaled copy of the many-to-one and many-to-many examples for the bench: the playground's own
  * schema (created by TypeORM, as `npm run seed` does), filled with generated rows.
  */
-import { rmSync } from "node:fs";
-import type { Database } from "better-sqlite3";
-import { openDatabase, recreateSchema } from "../src/sql/connection.js";
+import Database from "better-sqlite3";
+import { defaultEngineOptions, openDatabase } from "../src/sql/connection.js";
 
 export interface Scale {
   authors: number;
@@ -31,17 +30,17 @@ function coursesOf(studentId: number, scale: Scale): number[] {
 
 /** Replaces `file` with a freshly seeded database; `progress` hears the fraction done. */
 export async function seedScaled(file: string, scale: Scale, progress: (done: number) => void): Promise<void> {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-  const database = await openDatabase(`sqlite:${file}`);
+  const { engine } = await openDatabase(`sqlite:${file}`, { ...defaultEngineOptions, recreate: true, seed: false });
+  await engine.close();
+  const connection = new Database(file);
   try {
-    await recreateSchema(database.dataSource);
-    fill(database.connection, scale, progress);
+    fill(connection, scale, progress);
   } finally {
-    await database.dataSource.destroy();
+    connection.close();
   }
 }
 
-function fill(connection: Database, scale: Scale, progress: (done: number) => void): void {
+function fill(connection: Database.Database, scale: Scale, progress: (done: number) => void): void {
   const total = scale.authors * (1 + scale.booksPerAuthor) + scale.courses + scale.students;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));

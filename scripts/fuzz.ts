@@ -19,7 +19,7 @@ const playground = await TestPlayground.start();
 const started = performance.now();
 const report = await fuzz({ url: playground.url, ops, seed });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const problems = databaseProblems(playground.server.connection);
+const problems = await databaseProblems((sql) => playground.rows(sql));
 await playground.close();
 
 console.log(`${ops} operations over ${report.rootFields} query and mutation fields, seed ${seed}, ${seconds} s`);

@@ -2,6 +2,7 @@
  * The refusals of the API contract: one stable `extensions.code` each, and one error class
  * that carries it. Messages say which rule was broken and what to do instead.
  */
+import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 
 export const ErrorCode = {
@@ -12,6 +13,9 @@ export const ErrorCode = {
   QueryTooComplex: "QUERY_TOO_COMPLEX",
   Forbidden: "FORBIDDEN",
   Unauthenticated: "UNAUTHENTICATED",
+  Timeout: "TIMEOUT",
+  DatabaseBusy: "DATABASE_BUSY",
+  DatabaseFull: "DATABASE_FULL",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -37,3 +41,26 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
 
 export const protectedRow = (message: string, details?: Record<string, unknown>) =>
   new PlaygroundError(ErrorCode.Protected, message, details);
+
+/** Thrown wherever the request's deadline stops its work; Apollo answers it with HTTP 503. */
+export const timeout = () =>
+  new PlaygroundError(
+    ErrorCode.Timeout,
+    "The request ran past its time limit (REQUEST_TIMEOUT_MS) and was stopped; nothing it wrote was kept. " +
+      "Ask for less: smaller pages, fewer nested lists, or simpler filters across relations.",
+    { http: { status: 503 } },
+  );
+
+export const databaseBusy = () =>
+  new PlaygroundError(
+    ErrorCode.DatabaseBusy,
+    "Another process holds the database's write lock, so nothing was written; reads still work. Retry in a moment.",
+    { http: { status: 503, headers: new HeaderMap([["retry-after", "1"]]) } },
+  );
+
+export const databaseFull = () =>
+  new PlaygroundError(
+    ErrorCode.DatabaseFull,
+    "The database or its disk is full, so nothing was written; reads still work. Free some space and retry.",
+    { http: { status: 507 } },
+  );

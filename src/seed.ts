@@ -24,9 +24,9 @@ export function readSeeds(directory = projectFile("seeds")): SeedFile[] {
 }
 
 /** Inserts every seed row in one transaction; keys are checked at commit, so files may refer ahead. */
-export function seedDatabase(sql: SqlRunner, catalog: Catalog, seeds: SeedFile[] = readSeeds()): void {
-  sql.transaction(() => {
-    sql.run("PRAGMA defer_foreign_keys = ON");
+export function seedDatabase(sql: SqlRunner, catalog: Catalog, seeds: SeedFile[] = readSeeds()): Promise<void> {
+  return sql.transaction(async () => {
+    await sql.run(sql.dialect.deferForeignKeys);
     for (const seed of seeds) {
       for (const [modelName, rows] of Object.entries(seed.rows)) {
         const model = catalog.byName.get(modelName);
@@ -34,7 +34,7 @@ export function seedDatabase(sql: SqlRunner, catalog: Catalog, seeds: SeedFile[]
         for (const row of rows) {
           const columns = model.columns.filter((column) => column.field in row);
           if (columns.length > 1) {
-            sql.run(
+            await sql.run(
               `INSERT INTO ${quote(model.table)} (${columns.map((column) => quote(column.column)).join(", ")}) ` +
                 `VALUES (${columns.map(() => "?").join(", ")})`,
               columns.map((column) => row[column.field] as SqlValue),
@@ -43,7 +43,7 @@ export function seedDatabase(sql: SqlRunner, catalog: Catalog, seeds: SeedFile[]
           for (const relation of model.relations) {
             const ids = row[relation.field];
             if (relation.kind === "manyToMany" && Array.isArray(ids))
-              changeLinks(sql, relation, "add", row.id as number, ids);
+              await changeLinks(sql, relation, "add", row.id as number, ids);
           }
         }
       }

@@ -46,7 +46,7 @@ test(`${clients} clients changing one course's students at once leave a state so
       students.push((await playground.data(NewStudentDocument, { name: `Pupil ${i}` })).createStudent.id);
     // Named only in operations that must be refused: it may never end up linked.
     const bystander = (await playground.data(NewStudentDocument, { name: "Bystander" })).createStudent.id;
-    const studentsBefore = playground.rows<{ n: number }>("SELECT count(*) AS n FROM student")[0]!.n;
+    const studentsBefore = (await playground.rows<{ n: number }>("SELECT count(*) AS n FROM student"))[0]!.n;
 
     const outcomes: Outcome[] = [];
     const created: string[] = [];
@@ -138,12 +138,15 @@ test(`${clients} clients changing one course's students at once leave a state so
     }
 
     const linked = new Set(
-      playground
-        .rows<{ id: number }>("SELECT student_id AS id FROM course_students WHERE course_id = ?", courseId)
-        .map((row) => String(row.id)),
+      (
+        await playground.rows<{ id: number }>(
+          "SELECT student_id AS id FROM course_students WHERE course_id = ?",
+          Number(courseId),
+        )
+      ).map((row) => String(row.id)),
     );
     assert.deepEqual(
-      playground.rows("SELECT course_id, student_id FROM course_students GROUP BY 1, 2 HAVING count(*) > 1"),
+      await playground.rows("SELECT course_id, student_id FROM course_students GROUP BY 1, 2 HAVING count(*) > 1"),
       [],
     );
     const acknowledged = outcomes.filter((outcome) => outcome.codes.length === 0);
@@ -163,10 +166,10 @@ test(`${clients} clients changing one course's students at once leave a state so
     assert.deepEqual(new Set(course!.students.map((student) => student.id)), linked);
     assert.equal(new Set(created).size, created.length);
     assert.equal(
-      playground.rows<{ n: number }>("SELECT count(*) AS n FROM student")[0]!.n,
+      (await playground.rows<{ n: number }>("SELECT count(*) AS n FROM student"))[0]!.n,
       studentsBefore + created.length,
     );
-    assert.deepEqual(databaseProblems(playground.server.connection), []);
+    assert.deepEqual(await databaseProblems((sql) => playground.rows(sql)), []);
   } finally {
     await playground.close();
   }

@@ -62,12 +62,12 @@ async function graphql<TData>(url: string, query: string, variables: unknown): P
 }
 
 /** The file's integrity and foreign key problems, and its authors' names by id. */
-function inspectFile(file: string) {
+async function inspectFile(file: string) {
   const database = new Database(file);
   try {
     const authors = database.prepare("SELECT id, name FROM author").all() as Array<{ id: number; name: string }>;
     return {
-      problems: databaseProblems(database),
+      problems: await databaseProblems((sql) => database.prepare(sql).all()),
       authorNames: new Map(authors.map((row) => [String(row.id), row.name])),
     };
   } finally {
@@ -102,7 +102,7 @@ test("after kill -9 in the middle of a stream of writes, every acknowledged writ
   assert.equal((await server.exit).signal, "SIGKILL");
   assert.ok(acknowledged.size >= killAfter, `only ${acknowledged.size} writes were acknowledged`);
 
-  const afterCrash = inspectFile(file);
+  const afterCrash = await inspectFile(file);
   assert.deepEqual(afterCrash.problems, []);
   for (const [id, name] of acknowledged) assert.equal(afterCrash.authorNames.get(id), name, `author ${id}`);
   const streamed = [...afterCrash.authorNames.values()].filter((name) => name.startsWith("Crash ")).length;
@@ -155,7 +155,7 @@ test("SIGTERM answers the requests in flight, closes the database and exits with
     assert.equal((JSON.parse(body) as { data: { createAuthor: { name: string } } }).data.createAuthor.name, names[i]);
   }
   assert.deepEqual(await server.exit, { code: 0, signal: null });
-  const afterStop = inspectFile(file);
+  const afterStop = await inspectFile(file);
   assert.deepEqual(afterStop.problems, []);
   for (const name of names) assert.ok([...afterStop.authorNames.values()].includes(name), name);
 });

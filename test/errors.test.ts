@@ -40,13 +40,13 @@ before(async () => {
 after(() => playground.close());
 
 /** Every row of every table, to compare before and after a refused request. */
-function databaseContents(): Record<string, unknown[]> {
-  const tables = playground.rows<{ name: string }>(
+async function databaseContents(): Promise<Record<string, unknown[]>> {
+  const tables = await playground.rows<{ name: string }>(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
-  return Object.fromEntries(
-    tables.map(({ name }) => [name, playground.rows(`SELECT * FROM "${name}" ORDER BY rowid`)]),
-  );
+  const contents: Record<string, unknown[]> = {};
+  for (const { name } of tables) contents[name] = await playground.rows(`SELECT * FROM "${name}" ORDER BY rowid`);
+  return contents;
 }
 
 interface Refusal {
@@ -60,13 +60,13 @@ function refusals(code: string, cases: Refusal[]): void {
   describe(code, () => {
     for (const { name, send, mentions } of cases) {
       test(name, async () => {
-        const before = databaseContents();
+        const before = await databaseContents();
         const response = await send();
         const error = response.errors?.[0];
         assert.ok(error, `expected an error, got ${JSON.stringify(response.data)}`);
         assert.equal(error.extensions?.code, code, error.message);
         for (const word of mentions) assert.ok(error.message.includes(word), `"${error.message}" mentions ${word}`);
-        assert.deepEqual(databaseContents(), before, "nothing was written");
+        assert.deepEqual(await databaseContents(), before, "nothing was written");
       });
     }
   });
@@ -307,16 +307,16 @@ describe("saving a row with its own current unique value is no conflict", () => 
   ];
   for (const [name, save, expected] of saves) {
     test(name, async () => {
-      const before = databaseContents();
+      const before = await databaseContents();
       assert.deepEqual(await save(), expected);
-      assert.deepEqual(databaseContents(), before);
+      assert.deepEqual(await databaseContents(), before);
     });
   }
 });
 
 test("after every refusal the server still reads and writes", async () => {
   const { createTag } = await playground.data(CreateTagNamedDocument, { name: "graphql" });
-  assert.deepEqual(playground.rows("SELECT id, name FROM tag ORDER BY id"), [
+  assert.deepEqual(await playground.rows("SELECT id, name FROM tag ORDER BY id"), [
     { id: 1, name: "django" },
     { id: 2, name: "python" },
     { id: Number(createTag.id), name: "graphql" },

@@ -125,7 +125,7 @@ test("01-one-to-one: one passport per person, reachable from both sides", () =>
 
     const second = await example.refusal(OneToOneSecondPassportDocument, { personId: john.id });
     assert.equal(second.code, "CONFLICT");
-    assert.deepEqual(example.rows("SELECT passport_number FROM passport WHERE person_id = ?", john.id), [
+    assert.deepEqual(await example.rows("SELECT passport_number FROM passport WHERE person_id = ?", john.id), [
       { passport_number: "ABC123" },
     ]);
 
@@ -256,7 +256,7 @@ test("03-many-to-many: the related manager's add, remove, set and clear, from bo
     // Bob's link goes with the course; Bob stays.
     const { deleteCourse } = await example.data(ManyToManyDeleteCourseDocument, { courseId });
     assertDeleted(deleteCourse, { Course: 1, Course_students: 1 });
-    assert.deepEqual(example.rows("SELECT name FROM student WHERE id = ?", bob.id), [{ name: "Bob" }]);
+    assert.deepEqual(await example.rows("SELECT name FROM student WHERE id = ?", bob.id), [{ name: "Bob" }]);
 
     const { createArticle: article } = await example.data(ManyToManyCreateArticleDocument);
     const tags = await example.data(ManyToManyCreateTagsDocument);
@@ -315,7 +315,7 @@ test("04-many-to-one: book.author, moving a book, and what PROTECT and SET_NULL 
     const refused = await example.refusal(ManyToOneDeleteCustomerWithOrdersDocument, { customerId: initech.id });
     assert.equal(refused.code, "PROTECTED");
     assert.match(refused.message, new RegExp(`\\bOrder ${order.id}\\b`), "the message names the blocking order");
-    assert.deepEqual(example.rows("SELECT name FROM customer WHERE id = ?", initech.id), [{ name: "Initech" }]);
+    assert.deepEqual(await example.rows("SELECT name FROM customer WHERE id = ?", initech.id), [{ name: "Initech" }]);
     // Deleting the order only removes the order: the key points from it to the customer.
     const { deleteOrder } = await example.data(ManyToOneDeleteOrderDocument, { orderId: order.id });
     assertDeleted(deleteOrder, { Order: 1 });

@@ -333,5 +333,5 @@ describe("per-parent pagination stays batched", () => {
 test("hostile strings in filters changed nothing", async () => {
   const { cars } = await playground.data(FilterCarsDocument, { where: { modelName: { in: hostile } }, limit: 1000 });
   assert.deepEqual(cars.map((car) => car.modelName).sort(), [...hostile].sort());
-  assert.equal(playground.rows<{ n: number }>(`SELECT count(*) AS n FROM car`)[0]!.n, (await allCars()).length);
+  assert.equal((await playground.rows<{ n: number }>(`SELECT count(*) AS n FROM car`))[0]!.n, (await allCars()).length);
 });

@@ -19,7 +19,7 @@ test(`1000 fuzzed operations (seed ${seed}) get only refusals the contract names
       report.failures.map((failure) => describeFailure(seed, failure)),
       [],
     );
-    assert.deepEqual(databaseProblems(playground.server.connection), []);
+    assert.deepEqual(await databaseProblems((sql) => playground.rows(sql)), []);
     assert.ok((await playground.data(PeopleTotalDocument)).peopleCount >= 0);
   } finally {
     await playground.close();

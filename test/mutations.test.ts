@@ -72,10 +72,10 @@ afterEach(() => playground.close());
 
 /** Rows inserted, updated or deleted on the server's connection while `work` ran. */
 async function rowsChangedBy(work: () => Promise<unknown>): Promise<number> {
-  const totalChanges = () => playground.rows<{ n: number }>("SELECT total_changes() AS n")[0]!.n;
-  const before = totalChanges();
+  const totalChanges = async () => (await playground.rows<{ n: number }>("SELECT total_changes() AS n"))[0]!.n;
+  const before = await totalChanges();
   await work();
-  return totalChanges() - before;
+  return (await totalChanges()) - before;
 }
 
 describe("create and update", () => {
@@ -84,7 +84,7 @@ describe("create and update", () => {
       input: { name: "Kindle", categoryId: "2" },
     });
     assert.deepEqual(createProduct, { name: "Kindle", category: { name: "Electronics" }, supplier: null });
-    assert.deepEqual(playground.rows("SELECT category_id, supplier_id FROM product WHERE name = 'Kindle'"), [
+    assert.deepEqual(await playground.rows("SELECT category_id, supplier_id FROM product WHERE name = 'Kindle'"), [
       { category_id: 2, supplier_id: null },
     ]);
   });
@@ -93,7 +93,7 @@ describe("create and update", () => {
     const title = "Harry Potter and the Philosopher's Stone";
     const { updateBook } = await playground.data(UpdateBookFieldsDocument, { id: "1", input: { title } });
     assert.deepEqual(updateBook, { title, author: { name: "J.K. Rowling" } });
-    assert.deepEqual(playground.rows("SELECT id, title, author_id FROM book ORDER BY id"), [
+    assert.deepEqual(await playground.rows("SELECT id, title, author_id FROM book ORDER BY id"), [
       { id: 1, title, author_id: 1 },
       { id: 2, title: "The Hobbit", author_id: 2 },
     ]);
@@ -128,10 +128,10 @@ describe("create and update", () => {
   });
 
   test("an update with no fields leaves the row as it was", async () => {
-    const booksBefore = playground.rows("SELECT * FROM book ORDER BY id");
+    const booksBefore = await playground.rows("SELECT * FROM book ORDER BY id");
     const { updateBook } = await playground.data(UpdateBookFieldsDocument, { id: "2", input: {} });
     assert.deepEqual(updateBook, { title: "The Hobbit", author: { name: "J.R.R. Tolkien" } });
-    assert.deepEqual(playground.rows("SELECT * FROM book ORDER BY id"), booksBefore);
+    assert.deepEqual(await playground.rows("SELECT * FROM book ORDER BY id"), booksBefore);
   });
 
   test("max_length counts characters, as Django does, not UTF-16 units", async () => {
@@ -350,7 +350,7 @@ describe("delete, counted as Django's delete() counts", () => {
   for (const { name, document, id, deleted, remaining } of cascades) {
     test(name, async () => {
       assert.deepEqual(await deleteAndCount(document, id), deleted);
-      for (const [sql, rows] of remaining) assert.deepEqual(playground.rows(sql), rows, sql);
+      for (const [sql, rows] of remaining) assert.deepEqual(await playground.rows(sql), rows, sql);
     });
   }
 
@@ -362,7 +362,7 @@ describe("delete, counted as Django's delete() counts", () => {
     assert.equal((await playground.errorCode(CascadeDeleteCustomerDocument, { id: "1" })).code, "PROTECTED");
     assert.deepEqual(await deleteAndCount(CascadeDeleteOrderDocument, "2"), { Order: 1 });
     assert.deepEqual(await deleteAndCount(CascadeDeleteCustomerDocument, "1"), { Customer: 1 });
-    assert.deepEqual(playground.rows("SELECT id FROM customer"), idRows(2));
+    assert.deepEqual(await playground.rows("SELECT id FROM customer"), idRows(2));
   });
 
   test("PROTECT: pointing the orders at another customer unblocks the delete", async () => {
@@ -470,16 +470,16 @@ const linkSides: LinkSide[] = [
 ];
 
 /** The target ids linked to `owner` in the join table, duplicates included. */
-function linkedInTable(side: LinkSide): string[] {
-  return playground
-    .rows<{ target: number }>(
+async function linkedInTable(side: LinkSide): Promise<string[]> {
+  return (
+    await playground.rows<{ target: number }>(
       `SELECT ${side.targetColumn} AS target FROM ${side.table} WHERE ${side.ownerColumn} = ? ORDER BY target`,
       Number(side.owner),
     )
-    .map(({ target }) => String(target));
+  ).map(({ target }) => String(target));
 }
 
-function otherOwnersLinks(side: LinkSide): unknown[] {
+function otherOwnersLinks(side: LinkSide): Promise<unknown[]> {
   return playground.rows(
     `SELECT * FROM ${side.table} WHERE ${side.ownerColumn} <> ? ORDER BY ${side.ownerColumn}, ${side.targetColumn}`,
     Number(side.owner),
@@ -493,7 +493,7 @@ async function link(side: LinkSide, action: "add" | "remove" | "set", ids: strin
     const { result } = await playground.data(side[action], { owner: side.owner, ids });
     linked = result.linked.map(({ id }) => id);
   });
-  assert.deepEqual(linked, linkedInTable(side), `${action} returns the owner's links`);
+  assert.deepEqual(linked, await linkedInTable(side), `${action} returns the owner's links`);
   return changed;
 }
 
@@ -502,9 +502,9 @@ function linkScenario(name: string, scenario: (side: LinkSide, t1: string, t2: s
     for (const side of linkSides) {
       test(side.accessor, async () => {
         await link(side, "set", []);
-        const othersBefore = otherOwnersLinks(side);
+        const othersBefore = await otherOwnersLinks(side);
         await scenario(side, ...side.targets);
-        assert.deepEqual(otherOwnersLinks(side), othersBefore, "other owners' links are untouched");
+        assert.deepEqual(await otherOwnersLinks(side), othersBefore, "other owners' links are untouched");
       });
     }
   });
@@ -515,14 +515,14 @@ describe("many-to-many links, from both sides", () => {
     assert.equal(await link(side, "add", [t1]), 1);
     assert.equal(await link(side, "add", [t1, t2, t2]), 1);
     assert.equal(await link(side, "add", [t2, t1]), 0);
-    assert.deepEqual(linkedInTable(side), [t1, t2]);
+    assert.deepEqual(await linkedInTable(side), [t1, t2]);
   });
 
   linkScenario("remove(): drops only the given links; a missing link is a no-op", async (side, t1, t2) => {
     await link(side, "add", [t1, t2]);
     assert.equal(await link(side, "remove", [t1]), 1);
     assert.equal(await link(side, "remove", [t1]), 0);
-    assert.deepEqual(linkedInTable(side), [t2]);
+    assert.deepEqual(await linkedInTable(side), [t2]);
   });
 
   linkScenario("set(): adds and removes only what differs", async (side, t1, t2) => {
@@ -530,7 +530,7 @@ describe("many-to-many links, from both sides", () => {
     assert.equal(await link(side, "set", [t2]), 1, "keeps t2, removes t1");
     assert.equal(await link(side, "set", [t1, t2]), 1, "keeps t2, adds t1");
     assert.equal(await link(side, "set", [t2, t1]), 0, "nothing differs");
-    assert.deepEqual(linkedInTable(side), [t1, t2]);
+    assert.deepEqual(await linkedInTable(side), [t1, t2]);
   });
 
   linkScenario("clear(): empties the owner's links only", async (side, t1, t2) => {
@@ -540,7 +540,7 @@ describe("many-to-many links, from both sides", () => {
       assert.deepEqual(result.linked, []);
     });
     assert.equal(changed, 2);
-    assert.deepEqual(linkedInTable(side), []);
+    assert.deepEqual(await linkedInTable(side), []);
   });
 
   test("a link added from one side reads from the other", async () => {

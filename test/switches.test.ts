@@ -9,8 +9,8 @@ import { errorFormatter } from "../src/server/errors.js";
 import { PeopleTotalDocument, WriteAuthorDocument } from "./generated/operations.js";
 import { TestPlayground } from "./support/playground.js";
 
-const authorCount = (playground: TestPlayground) =>
-  playground.rows<{ n: number }>("SELECT count(*) AS n FROM author")[0]!.n;
+const authorCount = async (playground: TestPlayground) =>
+  (await playground.rows<{ n: number }>("SELECT count(*) AS n FROM author"))[0]!.n;
 
 test("the switches are read from the environment", () => {
   const defaults = configFromEnv({});
@@ -116,7 +116,7 @@ describe("READ_ONLY=1", () => {
   after(() => playground.close());
 
   test("every mutation is refused with FORBIDDEN before any SQL, and nothing is written", async () => {
-    const before = authorCount(playground);
+    const before = await authorCount(playground);
     for (const query of [
       'mutation { createAuthor(input: { name: "Nope" }) { id } }',
       "mutation { deleteAuthor(id: 1) { total } }",
@@ -128,8 +128,8 @@ describe("READ_ONLY=1", () => {
       assert.match(response.errors![0]!.message, /read-only/);
       assert.equal(response.sql?.count, 0);
     }
-    assert.equal(authorCount(playground), before);
-    assert.equal(playground.rows<{ n: number }>("SELECT count(*) AS n FROM course_students")[0]!.n > 0, true);
+    assert.equal(await authorCount(playground), before);
+    assert.equal((await playground.rows<{ n: number }>("SELECT count(*) AS n FROM course_students"))[0]!.n > 0, true);
   });
 
   test("queries are served", async () => {
@@ -144,7 +144,7 @@ describe("MUTATION_TOKEN", () => {
   after(() => playground.close());
 
   test("a mutation without the bearer token, or with another, is UNAUTHENTICATED and writes nothing", async () => {
-    const before = authorCount(playground);
+    const before = await authorCount(playground);
     for (const headers of [{}, { authorization: "Bearer wrong" }, { authorization: token }] as Record<
       string,
       string
@@ -155,7 +155,7 @@ describe("MUTATION_TOKEN", () => {
       assert.match(response.errors![0]!.message, /authorization: Bearer/);
       assert.equal(response.sql?.count, 0);
     }
-    assert.equal(authorCount(playground), before);
+    assert.equal(await authorCount(playground), before);
   });
 
   test("with the token the mutation runs; queries never need it", async () => {

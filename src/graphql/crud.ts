@@ -30,9 +30,12 @@ export class DeleteResult {
   @Field(() => [DeletedCount]) perModel!: DeletedCount[];
 }
 
-/** Runs a mutation's work as one transaction; later reads in the request see its result. */
-function write<T>(context: PlaygroundContext, work: () => T): T {
-  const result = context.sql.transaction(work);
+/**
+ * Runs a mutation's work in the request's transaction; later reads in the request see its
+ * result, so the loaders forget what they read before it.
+ */
+async function write<T>(context: PlaygroundContext, work: () => Promise<T>): Promise<T> {
+  const result = await context.sql.transaction(work);
   context.loaders.clear();
   return result;
 }
@@ -49,7 +52,7 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       nullable: true,
       description: `The ${model.name} with this id, or null.`,
       args: [idArg],
-      resolve: (_, args, context) => findRow(context.sql, model, parseId(args.id, "id")) ?? null,
+      resolve: async (_, args, context) => (await findRow(context.sql, model, parseId(args.id, "id"))) ?? null,
     },
     {
       kind: "query",
@@ -57,8 +60,8 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       type: () => [objectType()],
       args: listArgs(inputs),
       resolve: (_, args, context) => {
-        const { sql, params } = rootListStatement(model, toListQuery(context, model, args));
-        return context.sql.all<Row>(sql, params);
+        const { sql, params } = rootListStatement(context.sql.dialect, model, toListQuery(context, model, args));
+        return context.sql.all<Row>(sql, params, names.list);
       },
     },
     {
@@ -66,9 +69,9 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       name: names.count,
       type: () => Int,
       args: [whereArg(inputs)],
-      resolve: (_, args, context) => {
-        const { sql, params } = rootCountStatement(model, whereOf(args));
-        return context.sql.get<{ count: number }>(sql, params)!.count;
+      resolve: async (_, args, context) => {
+        const { sql, params } = rootCountStatement(context.sql.dialect, model, whereOf(args));
+        return (await context.sql.get<{ count: number }>(sql, params, names.count))!.count;
       },
     },
     {
@@ -85,8 +88,8 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       description: "Changes only the fields given; a foreign key changes through `<field>Id`.",
       args: [idArg, { name: "input", type: () => inputs.update }],
       resolve: (_, args, context) =>
-        write(context, () =>
-          updateRow(context.sql, model, requireRow(context.sql, model, args.id, "id"), args.input as Input),
+        write(context, async () =>
+          updateRow(context.sql, model, await requireRow(context.sql, model, args.id, "id"), args.input as Input),
         ),
     },
     {
@@ -96,7 +99,9 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       description: "Deletes the row and applies every `on_delete` that points at it, as Django's `delete()` does.",
       args: [idArg],
       resolve: (_, args, context) =>
-        write(context, () => deleteWithCollector(context.sql, model, requireRow(context.sql, model, args.id, "id").id)),
+        write(context, async () =>
+          deleteWithCollector(context.sql, model, (await requireRow(context.sql, model, args.id, "id")).id),
+        ),
     },
     ...linkOperations(model, objectType),
   ];
@@ -121,10 +126,11 @@ function linkOperations(model: ModelInfo, objectType: TypeFn): OperationSpec[] {
                 { name: "ids", type: () => [ID] },
               ],
         resolve: (_, args, context) =>
-          write(context, () => {
-            const owner = requireRow(context.sql, model, args[ownerArg], ownerArg);
-            const ids = action === "clear" ? [] : requireTargets(context.sql, relation, args.ids as unknown[], "ids");
-            changeLinks(context.sql, relation, action, owner.id, ids);
+          write(context, async () => {
+            const owner = await requireRow(context.sql, model, args[ownerArg], ownerArg);
+            const ids =
+              action === "clear" ? [] : await requireTargets(context.sql, relation, args.ids as unknown[], "ids");
+            await changeLinks(context.sql, relation, action, owner.id, ids);
             return owner;
           }),
       })),

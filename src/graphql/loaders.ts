@@ -41,6 +41,7 @@ class RequestLoader<V> extends DataLoader<number, V> {
 function loader<V>(
   context: PlaygroundContext,
   name: string,
+  title: string,
   statement: (keys: readonly number[]) => BatchStatement,
   collect: (rows: Row[], keys: readonly number[], parentKey: string) => V[],
 ): DataLoader<number, V> {
@@ -49,7 +50,7 @@ function loader<V>(
     existing = new RequestLoader<V>(
       async (keys) => {
         const { sql, params, parentKey } = statement(keys);
-        return collect(context.sql.all<Row>(sql, params), keys, parentKey);
+        return collect(await context.sql.all<Row>(sql, params, title), keys, parentKey);
       },
       context.batching ? new Map() : undefined,
       name,
@@ -76,10 +77,12 @@ function groupByParent<V>(
 
 /** `car.manufacturer`, `person.passport`: the related row or null. */
 export function oneLoader(context: PlaygroundContext, relation: RelationInfo): DataLoader<number, Row | null> {
+  const name = loaderName(relation.model.name, relation.field);
   return loader(
     context,
-    loaderName(relation.model.name, relation.field),
-    (keys) => relatedOneStatement(relation, keys),
+    name,
+    name,
+    (keys) => relatedOneStatement(context.sql.dialect, relation, keys),
     (rows, keys, parentKey) =>
       groupByParent<Row | null>(
         rows,
@@ -102,10 +105,12 @@ export function listLoader(
 ): DataLoader<number, Row[]> {
   let json = queryJson.get(query);
   if (json === undefined) queryJson.set(query, (json = JSON.stringify(query)));
+  const name = loaderName(relation.model.name, relation.field);
   return loader(
     context,
-    `${loaderName(relation.model.name, relation.field)}(${json})`,
-    (keys) => relatedListStatement(relation, query, keys),
+    `${name}(${json})`,
+    name,
+    (keys) => relatedListStatement(context.sql.dialect, relation, query, keys),
     (rows, keys, parentKey) =>
       groupByParent<Row[]>(
         rows,
@@ -126,10 +131,12 @@ export function countLoader(
   relation: RelationInfo,
   where: Where | null | undefined,
 ): DataLoader<number, number> {
+  const name = `${loaderName(relation.model.name, relation.field)}Count`;
   return loader(
     context,
-    `${loaderName(relation.model.name, relation.field)}Count(${JSON.stringify(where ?? null)})`,
-    (keys) => relatedCountStatement(relation, where, keys),
+    `${name}(${JSON.stringify(where ?? null)})`,
+    name,
+    (keys) => relatedCountStatement(context.sql.dialect, relation, where, keys),
     (rows, keys, parentKey) =>
       groupByParent<number>(
         rows,

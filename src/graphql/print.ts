@@ -1,14 +1,13 @@
 /** The schema as SDL, exactly as `schema.graphql` holds it. */
 import { printSchema } from "graphql";
-import { buildCatalog } from "../catalog.js";
-import { openDatabase } from "../sql/connection.js";
+import { defaultEngineOptions, openDatabase } from "../sql/connection.js";
 import { playgroundSchema } from "./schema.js";
 
 export async function printedSchema(): Promise<string> {
-  const database = await openDatabase("sqlite::memory:");
+  const { engine, catalog } = await openDatabase("sqlite::memory:", { ...defaultEngineOptions, seed: false });
   try {
-    return `${printSchema(await playgroundSchema(buildCatalog(database.dataSource)))}\n`;
+    return `${printSchema(await playgroundSchema(catalog))}\n`;
   } finally {
-    await database.dataSource.destroy();
+    await engine.close();
   }
 }

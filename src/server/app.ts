@@ -5,14 +5,14 @@
  */
 import { ApolloServer, type HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import type { Database } from "better-sqlite3";
-import { buildCatalog, type Catalog } from "../catalog.js";
+import type { Catalog } from "../catalog.js";
 import type { PlaygroundContext } from "../graphql/context.js";
 import { playgroundSchema } from "../graphql/schema.js";
-import { seedDatabase } from "../seed.js";
+import type { Engine } from "../sql/engine.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
 import { compiledExecutionGateway } from "./compiled-executor.js";
+import { requestExecution } from "./execution.js";
 import type { PlaygroundConfig } from "./config.js";
 import { writeAccessPlugin } from "./access.js";
 import { errorFormatter } from "./errors.js";
@@ -23,20 +23,15 @@ import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
 export interface PlaygroundServer {
   url: string;
   catalog: Catalog;
-  connection: Database;
+  engine: Engine;
   /** Stops taking requests, lets the ones in flight finish, then closes the database. */
   close(): Promise<void>;
 }
 
 export async function startPlayground(config: PlaygroundConfig): Promise<PlaygroundServer> {
-  const database = await openDatabase(config.databaseUrl);
-  const catalog = buildCatalog(database.dataSource);
-  if (database.isNew) {
-    await database.dataSource.synchronize();
-    seedDatabase(new SqlRunner(database.connection), catalog);
-  }
+  const { engine, catalog } = await openDatabase(config.databaseUrl, config.engine);
   const apollo = new ApolloServer<PlaygroundContext>({
-    gateway: compiledExecutionGateway(await playgroundSchema(catalog)),
+    gateway: compiledExecutionGateway(await playgroundSchema(catalog), requestExecution),
     plugins: [
       sqlTracePlugin(),
       writeAccessPlugin(config),
@@ -62,7 +57,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
 
   const contextFor = (headers: HeaderMap): PlaygroundContext => ({
     catalog,
-    sql: new SqlRunner(database.connection, headers.get(traceHeader) === "1" ? [] : undefined),
+    sql: new SqlRunner(engine, Date.now() + config.requestTimeoutMs, headers.get(traceHeader) === "1" ? [] : undefined),
     limits: config.limits,
     batching: headers.get(batchingHeader) !== "off",
     loaders: new Map(),
@@ -79,11 +74,11 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   return {
     url: `http://${config.host}:${front.port}${graphqlPath}`,
     catalog,
-    connection: database.connection,
+    engine,
     close: async () => {
       await front.close();
       await apollo.stop();
-      await database.dataSource.destroy();
+      await engine.close();
     },
   };
 }

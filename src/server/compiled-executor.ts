@@ -22,6 +22,7 @@ import {
 } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { PlaygroundContext } from "../graphql/context.js";
+import type { Execution } from "./execution.js";
 
 type Gateway = ApolloServerOptionsWithGateway<PlaygroundContext>["gateway"];
 
@@ -31,7 +32,8 @@ type Gateway = ApolloServerOptionsWithGateway<PlaygroundContext>["gateway"];
  */
 const interpreted = Symbol("interpreted");
 
-export function compiledExecutionGateway(schema: GraphQLSchema): Gateway {
+/** `execution` runs around each operation: the request's deadline and transaction. */
+export function compiledExecutionGateway(schema: GraphQLSchema, execution: Execution): Gateway {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | typeof interpreted>>();
 
   /**
@@ -65,22 +67,25 @@ export function compiledExecutionGateway(schema: GraphQLSchema): Gateway {
     async load() {
       return {
         executor: async ({ document, operation, operationName, request, context }) => {
-          // Without an operation (several in the document and no name) graphql-js gives the error.
-          const query = operation ? compiledFor(document, operation, operationName) : interpreted;
-          if (query === interpreted) {
-            return execute({
-              schema,
-              document,
-              operationName,
-              contextValue: context,
-              variableValues: request.variables,
-            });
-          }
-          // graphql-js checks the variables first, so that a bad value gets graphql-js's error,
-          // which Apollo answers as BAD_USER_INPUT; graphql-jit's own check then passes.
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (variables.errors) return { errors: variables.errors };
-          return withGraphQLErrors(await query.query(undefined, context, variables.coerced));
+          const run = async (): Promise<ExecutionResult> => {
+            // Without an operation (several in the document and no name) graphql-js gives the error.
+            const query = operation ? compiledFor(document, operation, operationName) : interpreted;
+            if (query === interpreted) {
+              return execute({
+                schema,
+                document,
+                operationName,
+                contextValue: context,
+                variableValues: request.variables,
+              });
+            }
+            // graphql-js checks the variables first, so that a bad value gets graphql-js's error,
+            // which Apollo answers as BAD_USER_INPUT; graphql-jit's own check then passes.
+            const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+            if (variables.errors) return { errors: variables.errors };
+            return withGraphQLErrors(await query.query(undefined, context, variables.coerced));
+          };
+          return operation ? execution(context as PlaygroundContext, operation, run) : run();
         },
       };
     },

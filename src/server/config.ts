@@ -1,5 +1,6 @@
 /** The server's settings, read from the environment once at start. */
 import type { ListLimits } from "../graphql/context.js";
+import { defaultEngineOptions, type EngineOptions } from "../sql/connection.js";
 
 /** What one operation may ask for; anything over is refused before any SQL runs. */
 export interface QueryLimits {
@@ -28,6 +29,9 @@ export interface PlaygroundConfig {
   readOnly: boolean;
   /** When set, mutations need `authorization: Bearer <token>`. */
   mutationToken: string | undefined;
+  /** A request still running after this long is stopped and answered TIMEOUT. */
+  requestTimeoutMs: number;
+  engine: EngineOptions;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -78,5 +82,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
     introspection: flag(env, "INTROSPECTION", true),
     readOnly: flag(env, "READ_ONLY", false),
     mutationToken: env.MUTATION_TOKEN || undefined,
+    requestTimeoutMs: integer(env, "REQUEST_TIMEOUT_MS", 10_000),
+    engine: {
+      busyTimeoutMs: integer(env, "BUSY_TIMEOUT_MS", defaultEngineOptions.busyTimeoutMs),
+      statementCacheSize: integer(env, "STATEMENT_CACHE_SIZE", defaultEngineOptions.statementCacheSize),
+    },
   };
 }

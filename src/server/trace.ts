@@ -13,9 +13,10 @@ export function sqlTracePlugin(): ApolloServerPlugin<PlaygroundContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          const statements = contextValue.sql.statements;
-          if (!statements || response.body.kind !== "single") return;
+          const ran = contextValue.sql.ran;
+          if (!ran || response.body.kind !== "single") return;
           const result = response.body.singleResult;
+          const statements = ran.map((statement) => statement.sql);
           result.extensions = { ...result.extensions, sql: { count: statements.length, statements } };
         },
       };

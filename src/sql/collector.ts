@@ -7,7 +7,7 @@
 import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { protectedRow } from "../errors.js";
 import type { SqlRunner } from "./runner.js";
-import { jsonArrayValues, quote } from "./syntax.js";
+import { quote } from "./syntax.js";
 
 export interface DeleteResult {
   total: number;
@@ -21,37 +21,43 @@ interface Collection {
   unlinks: Array<{ relation: RelationInfo; ids: number[] }>;
 }
 
-const inIds = `IN ${jsonArrayValues}`;
-
-export function deleteWithCollector(sql: SqlRunner, model: ModelInfo, id: number): DeleteResult {
+export async function deleteWithCollector(sql: SqlRunner, model: ModelInfo, id: number): Promise<DeleteResult> {
+  const inIds = `IN ${sql.dialect.jsonArrayValues("integer")}`;
+  const title = model.names.remove;
   const collection: Collection = { rows: new Map(), unlinks: [] };
-  collect(sql, collection, model, [id]);
-  checkProtected(sql, collection);
+  await collect(sql, collection, model, [id]);
+  await checkProtected(sql, collection);
   const counts = new Map<string, number>();
   const count = (label: string, n: number) => n > 0 && counts.set(label, (counts.get(label) ?? 0) + n);
 
   for (const { relation, ids } of collection.unlinks) {
     const keptIds = ids.filter((relatedId) => !collection.rows.get(relation.target)?.has(relatedId));
     const column = quote(relation.keyColumn!.column);
-    sql.run(`UPDATE ${quote(relation.target.table)} SET ${column} = NULL WHERE "id" ${inIds}`, [
-      JSON.stringify(keptIds),
-    ]);
+    await sql.run(
+      `UPDATE ${quote(relation.target.table)} SET ${column} = NULL WHERE "id" ${inIds}`,
+      [JSON.stringify(keptIds)],
+      title,
+    );
   }
   for (const [collected, ids] of collection.rows) {
     for (const relation of collected.relations) {
       if (relation.kind !== "manyToMany") continue;
       const join = relation.join!;
-      const { changes } = sql.run(`DELETE FROM ${quote(join.table)} WHERE ${quote(join.sourceColumn)} ${inIds}`, [
-        JSON.stringify([...ids]),
-      ]);
+      const { changes } = await sql.run(
+        `DELETE FROM ${quote(join.table)} WHERE ${quote(join.sourceColumn)} ${inIds}`,
+        [JSON.stringify([...ids])],
+        title,
+      );
       count(join.label, changes);
     }
   }
   // Dependents were collected after what they depend on: delete in reverse.
   for (const [collected, ids] of [...collection.rows].reverse()) {
-    const { changes } = sql.run(`DELETE FROM ${quote(collected.table)} WHERE "id" ${inIds}`, [
-      JSON.stringify([...ids]),
-    ]);
+    const { changes } = await sql.run(
+      `DELETE FROM ${quote(collected.table)} WHERE "id" ${inIds}`,
+      [JSON.stringify([...ids])],
+      title,
+    );
     count(collected.name, changes);
   }
   const perModel = [...counts].map(([label, n]) => ({ model: label, count: n }));
@@ -63,7 +69,7 @@ function dependents(model: ModelInfo): RelationInfo[] {
   return model.relations.filter((relation) => relation.kind === "reverseOne" || relation.kind === "reverseMany");
 }
 
-function collect(sql: SqlRunner, collection: Collection, model: ModelInfo, ids: number[]): void {
+async function collect(sql: SqlRunner, collection: Collection, model: ModelInfo, ids: number[]): Promise<void> {
   const known = collection.rows.get(model) ?? new Set<number>();
   collection.rows.delete(model);
   // Re-inserting moves the model after its newly collected dependents' parents.
@@ -72,29 +78,30 @@ function collect(sql: SqlRunner, collection: Collection, model: ModelInfo, ids: 
   if (fresh.length === 0) return;
   for (const id of fresh) known.add(id);
   for (const relation of dependents(model)) {
-    const relatedIds = pointingAt(sql, relation, fresh);
+    const relatedIds = await pointingAt(sql, relation, fresh);
     if (relatedIds.length === 0) continue;
-    if (relation.onDelete === "CASCADE") collect(sql, collection, relation.target, relatedIds);
+    if (relation.onDelete === "CASCADE") await collect(sql, collection, relation.target, relatedIds);
     else if (relation.onDelete === "SET_NULL") collection.unlinks.push({ relation, ids: relatedIds });
   }
 }
 
-function pointingAt(sql: SqlRunner, relation: RelationInfo, ids: number[]): number[] {
+async function pointingAt(sql: SqlRunner, relation: RelationInfo, ids: number[]): Promise<number[]> {
   const column = quote(relation.keyColumn!.column);
-  return sql
-    .all<{ id: number }>(`SELECT "id" FROM ${quote(relation.target.table)} WHERE ${column} ${inIds}`, [
-      JSON.stringify(ids),
-    ])
-    .map((row) => row.id);
+  const rows = await sql.all<{ id: number }>(
+    `SELECT "id" FROM ${quote(relation.target.table)} WHERE ${column} IN ${sql.dialect.jsonArrayValues("integer")}`,
+    [JSON.stringify(ids)],
+    `collect ${relation.target.name}.${relation.inverse.field}`,
+  );
+  return rows.map((row) => row.id);
 }
 
 /** PROTECT refuses unless the protecting rows are themselves being deleted by this cascade. */
-function checkProtected(sql: SqlRunner, collection: Collection): void {
+async function checkProtected(sql: SqlRunner, collection: Collection): Promise<void> {
   for (const [model, ids] of collection.rows) {
     for (const relation of dependents(model)) {
       if (relation.onDelete !== "PROTECT") continue;
       const deleted = collection.rows.get(relation.target);
-      const blocking = pointingAt(sql, relation, [...ids]).filter((id) => !deleted?.has(id));
+      const blocking = (await pointingAt(sql, relation, [...ids])).filter((id) => !deleted?.has(id));
       if (blocking.length === 0) continue;
       const key = `${relation.target.name}.${relation.inverse.field}`;
       throw protectedRow(

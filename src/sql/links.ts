@@ -5,26 +5,25 @@
  */
 import type { RelationInfo } from "../catalog.js";
 import { notFound } from "../errors.js";
-import type { LinkAction } from "../naming.js";
+import { linkMutationName, type LinkAction } from "../naming.js";
 import type { SqlRunner } from "./runner.js";
-import { jsonArrayValues, quote } from "./syntax.js";
+import { quote } from "./syntax.js";
 import { parseId } from "./where.js";
 
 /** The distinct target ids, checked to exist. */
-export function requireTargets(
+export async function requireTargets(
   sql: SqlRunner,
   relation: RelationInfo,
   rawIds: readonly unknown[],
   argument: string,
-): number[] {
+): Promise<number[]> {
   const ids = [...new Set(rawIds.map((raw, i) => parseId(raw, `${argument}[${i}]`)))];
-  const found = new Set(
-    sql
-      .all<{ id: number }>(`SELECT "id" FROM ${quote(relation.target.table)} WHERE "id" IN ${jsonArrayValues}`, [
-        JSON.stringify(ids),
-      ])
-      .map((row) => row.id),
+  const rows = await sql.all<{ id: number }>(
+    `SELECT "id" FROM ${quote(relation.target.table)} WHERE "id" IN ${sql.dialect.jsonArrayValues("integer")}`,
+    [JSON.stringify(ids)],
+    `${relation.model.name}.${relation.field} targets`,
   );
+  const found = new Set(rows.map((row) => row.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw notFound(
@@ -35,36 +34,46 @@ export function requireTargets(
   return ids;
 }
 
-export function changeLinks(
+export async function changeLinks(
   sql: SqlRunner,
   relation: RelationInfo,
   action: LinkAction,
   ownerId: number,
   ids: number[],
-): void {
+): Promise<void> {
   const join = relation.join!;
   const table = quote(join.table);
   const source = quote(join.sourceColumn);
   const target = quote(join.targetColumn);
   const idList = JSON.stringify(ids);
+  const values = sql.dialect.jsonArrayValues("integer");
+  const title = linkMutationName(action, relation.model.name, relation.field);
+  // ON CONFLICT DO NOTHING against the pair's unique key: adding a link twice is harmless,
+  // also when two servers add it at once. (`WHERE TRUE` keeps SQLite from reading ON CONFLICT
+  // as a join's ON.)
   const insertMissing = () =>
-    sql.run(`INSERT OR IGNORE INTO ${table} (${source}, ${target}) SELECT ?, value FROM json_each(?)`, [
-      ownerId,
-      idList,
-    ]);
+    sql.run(
+      `INSERT INTO ${table} (${source}, ${target}) SELECT ?, value FROM ${values} AS added WHERE TRUE ON CONFLICT DO NOTHING`,
+      [ownerId, idList],
+      title,
+    );
   switch (action) {
     case "add":
-      insertMissing();
+      await insertMissing();
       return;
     case "remove":
-      sql.run(`DELETE FROM ${table} WHERE ${source} = ? AND ${target} IN ${jsonArrayValues}`, [ownerId, idList]);
+      await sql.run(`DELETE FROM ${table} WHERE ${source} = ? AND ${target} IN ${values}`, [ownerId, idList], title);
       return;
     case "set":
-      sql.run(`DELETE FROM ${table} WHERE ${source} = ? AND ${target} NOT IN ${jsonArrayValues}`, [ownerId, idList]);
-      insertMissing();
+      await sql.run(
+        `DELETE FROM ${table} WHERE ${source} = ? AND ${target} NOT IN ${values}`,
+        [ownerId, idList],
+        title,
+      );
+      await insertMissing();
       return;
     case "clear":
-      sql.run(`DELETE FROM ${table} WHERE ${source} = ?`, [ownerId]);
+      await sql.run(`DELETE FROM ${table} WHERE ${source} = ?`, [ownerId], title);
       return;
   }
 }

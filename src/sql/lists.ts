@@ -1,12 +1,12 @@
 /**
  * The read statements: a root list or count, and the batched forms that load a relation for
- * many parents at once. Parent keys travel as one JSON array parameter (`json_each`), so a
- * batch of any size is one statement with a fixed text, far under SQLite's parameter limit.
+ * many parents at once. Parent keys travel as one JSON array parameter, so a batch of any size
+ * is one statement with a fixed text, far under any engine's parameter limit.
  */
 import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { compileWhere, type Where } from "./where.js";
-import { fieldList, jsonArrayValues, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
-import type { SqlValue } from "./runner.js";
+import type { Dialect, Statement } from "./engine.js";
+import { fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
 
 export type SortDirection = "ASC" | "DESC";
 
@@ -15,11 +15,6 @@ export interface ListQuery {
   orderBy: Array<{ field: string; direction: SortDirection }>;
   limit: number;
   offset: number;
-}
-
-export interface Statement {
-  sql: string;
-  params: SqlValue[];
 }
 
 /** The caller's order, then `id` ascending so that equal keys still page stably. */
@@ -33,22 +28,22 @@ function orderClause(model: ModelInfo, query: ListQuery, alias: string): string 
 
 /** ` WHERE a AND b`, leaving out conditions that are always true (and WHERE, if all are). */
 function whereClause(...conditions: string[]): string {
-  const kept = conditions.filter((condition) => condition !== "1");
+  const kept = conditions.filter((condition) => condition !== "TRUE");
   return kept.length === 0 ? "" : ` WHERE ${kept.join(" AND ")}`;
 }
 
-export function rootListStatement(model: ModelInfo, query: ListQuery): Statement {
+export function rootListStatement(dialect: Dialect, model: ModelInfo, query: ListQuery): Statement {
   const params = new SqlParams();
-  const where = compileWhere(model, query.where, "t", params);
+  const where = compileWhere(dialect, model, query.where, "t", params);
   const sql =
     `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t${whereClause(where)} ` +
     `ORDER BY ${orderClause(model, query, "t")} LIMIT ${params.bind(query.limit)} OFFSET ${params.bind(query.offset)}`;
   return { sql, params: params.values };
 }
 
-export function rootCountStatement(model: ModelInfo, where: Where | null | undefined): Statement {
+export function rootCountStatement(dialect: Dialect, model: ModelInfo, where: Where | null | undefined): Statement {
   const params = new SqlParams();
-  const condition = compileWhere(model, where, "t", params);
+  const condition = compileWhere(dialect, model, where, "t", params);
   const sql = `SELECT count(*) AS "count" FROM ${quote(model.table)} t${whereClause(condition)}`;
   return { sql, params: params.values };
 }
@@ -78,12 +73,16 @@ function parentKeyOf(relation: RelationInfo, key: string): { selected: string; p
 }
 
 /** A to-one relation (`car.manufacturer`, `person.passport`) for a batch of parent keys. */
-export function relatedOneStatement(relation: RelationInfo, parentKeys: readonly number[]): BatchStatement {
+export function relatedOneStatement(
+  dialect: Dialect,
+  relation: RelationInfo,
+  parentKeys: readonly number[],
+): BatchStatement {
   const rows = relatedRows(relation, "t");
   const parentKey = parentKeyOf(relation, rows.key);
   const sql =
     `SELECT ${selectList(relation.target, "t")}${parentKey.selected} FROM ${rows.from} ` +
-    `WHERE ${rows.key} IN ${jsonArrayValues}`;
+    `WHERE ${rows.key} IN ${dialect.jsonArrayValues("integer")}`;
   return { sql, params: [JSON.stringify(parentKeys)], parentKey: parentKey.property };
 }
 
@@ -92,6 +91,7 @@ export function relatedOneStatement(relation: RelationInfo, parentKeys: readonly
  * their own: ROW_NUMBER() restarts for every parent, so `limit: 2` is two rows per parent.
  */
 export function relatedListStatement(
+  dialect: Dialect,
   relation: RelationInfo,
   query: ListQuery,
   parentKeys: readonly number[],
@@ -100,19 +100,21 @@ export function relatedListStatement(
   const parentKey = parentKeyOf(relation, rows.key);
   const params = new SqlParams();
   params.bind(JSON.stringify(parentKeys));
-  const where = compileWhere(relation.target, query.where, "t", params);
+  const where = compileWhere(dialect, relation.target, query.where, "t", params);
   const sql =
     `SELECT ${fieldList(relation.target)}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
     `SELECT ${selectList(relation.target, "t")}${parentKey.selected}, ` +
     `ROW_NUMBER() OVER (PARTITION BY ${rows.key} ORDER BY ${orderClause(relation.target, query, "t")}) AS __row ` +
-    `FROM ${rows.from}${whereClause(`${rows.key} IN ${jsonArrayValues}`, where)}) ` +
-    `WHERE __row > ${params.bind(query.offset)} AND __row <= ${params.bind(query.offset + query.limit)} ` +
+    `FROM ${rows.from}${whereClause(`${rows.key} IN ${dialect.jsonArrayValues("integer")}`, where)}) ` +
+    // PostgreSQL wants every subquery in FROM named.
+    `AS numbered WHERE __row > ${params.bind(query.offset)} AND __row <= ${params.bind(query.offset + query.limit)} ` +
     `ORDER BY ${quote(parentKey.property)}, __row`;
   return { sql, params: params.values, parentKey: parentKey.property };
 }
 
 /** How many related rows each parent of a batch has, in one grouped statement. */
 export function relatedCountStatement(
+  dialect: Dialect,
   relation: RelationInfo,
   where: Where | null | undefined,
   parentKeys: readonly number[],
@@ -122,7 +124,7 @@ export function relatedCountStatement(
   params.bind(JSON.stringify(parentKeys));
   const sql =
     `SELECT ${rows.key} AS ${parentKeyAlias}, count(*) AS "count" FROM ${rows.from}` +
-    `${whereClause(`${rows.key} IN ${jsonArrayValues}`, compileWhere(relation.target, where, "t", params))}` +
+    `${whereClause(`${rows.key} IN ${dialect.jsonArrayValues("integer")}`, compileWhere(dialect, relation.target, where, "t", params))}` +
     ` GROUP BY ${rows.key}`;
   return { sql, params: params.values, parentKey: parentKeyAlias };
 }

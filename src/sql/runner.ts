@@ -1,71 +1,81 @@
 /**
- * The one door every statement of a request goes through: it prepares each SQL text once per
- * connection, records the statements when the request asked for a trace, and runs writes in
- * one serialized transaction.
+ * The one door every statement of a request goes through: it sends each statement to the
+ * engine with the request's deadline, records the statements when the request asked to see
+ * them, and, inside the request's transaction, sends every statement to the writer so that
+ * reads see the request's own writes.
  */
-import type { Database, RunResult, Statement } from "better-sqlite3";
+import { performance } from "node:perf_hooks";
+import { timeout } from "../errors.js";
+import type { Dialect, Engine, RunResult, SqlSession, SqlValue, Statement } from "./engine.js";
 
-export type SqlValue = string | number | bigint | null;
+export type { SqlValue } from "./engine.js";
 
-const preparedByConnection = new WeakMap<Database, Map<string, Statement>>();
+/** A statement as run, for the trace and the explain output. */
+export interface RanStatement extends Statement {
+  /** Which field (and level) ran it: `Manufacturer.carSet (level 2)`. */
+  title: string;
+  durationMs: number;
+}
 
 export class SqlRunner {
-  private readonly prepared: Map<string, Statement>;
+  private session: SqlSession;
+  private inTransaction = false;
 
-  /** `statements`, when given, receives every SQL text run, in order. */
+  /** `ran`, when given, receives every statement run, in order. */
   constructor(
-    readonly connection: Database,
-    readonly statements?: string[],
+    readonly engine: Engine,
+    readonly deadline = Infinity,
+    readonly ran?: RanStatement[],
   ) {
-    let prepared = preparedByConnection.get(connection);
-    if (!prepared) {
-      prepared = new Map();
-      preparedByConnection.set(connection, prepared);
-    }
-    this.prepared = prepared;
+    this.session = engine.reader;
   }
 
-  all<Row>(sql: string, params: readonly SqlValue[] = []): Row[] {
-    return this.statement(sql).all(...params) as Row[];
+  get dialect(): Dialect {
+    return this.engine.dialect;
   }
 
-  get<Row>(sql: string, params: readonly SqlValue[] = []): Row | undefined {
-    return this.statement(sql).get(...params) as Row | undefined;
+  all<Row>(sql: string, params: readonly SqlValue[] = [], title = ""): Promise<Row[]> {
+    return this.timed({ sql, params }, title, () => this.session.all<Row>({ sql, params }, this.deadline));
   }
 
-  run(sql: string, params: readonly SqlValue[] = []): RunResult {
-    return this.statement(sql).run(...params);
+  async get<Row>(sql: string, params: readonly SqlValue[] = [], title = ""): Promise<Row | undefined> {
+    return (await this.all<Row>(sql, params, title))[0];
+  }
+
+  run(sql: string, params: readonly SqlValue[] = [], title = ""): Promise<RunResult> {
+    return this.timed({ sql, params }, title, () => this.session.run({ sql, params }, this.deadline));
   }
 
   /**
-   * Runs `work` inside `BEGIN IMMEDIATE` ... `COMMIT`, rolling back if it throws. `work` is
-   * synchronous, like better-sqlite3 itself, so no other request's statements can interleave:
-   * that is what serializes write transactions on the single connection.
+   * Runs `work` in one transaction, or within the one already open: a request's mutations all
+   * commit together or not at all.
    */
-  transaction<T>(work: () => T): T {
-    this.exec("BEGIN IMMEDIATE");
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work();
+    return this.engine.transaction(async (writer) => {
+      this.session = writer;
+      this.inTransaction = true;
+      try {
+        return await work();
+      } finally {
+        this.session = this.engine.reader;
+        this.inTransaction = false;
+      }
+    }, this.deadline);
+  }
+
+  private async timed<T>(statement: Statement, title: string, send: () => Promise<T>): Promise<T> {
+    // Past the deadline nothing more is sent: the request is being answered with TIMEOUT.
+    if (Date.now() > this.deadline) throw timeout();
+    if (!this.ran) return send();
+    // Recorded when sent, so the trace keeps the order the statements were issued in.
+    const entry: RanStatement = { ...statement, title, durationMs: 0 };
+    this.ran.push(entry);
+    const started = performance.now();
     try {
-      const result = work();
-      this.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (this.connection.inTransaction) this.exec("ROLLBACK");
-      throw error;
+      return await send();
+    } finally {
+      entry.durationMs = performance.now() - started;
     }
-  }
-
-  private exec(sql: string): void {
-    this.statements?.push(sql);
-    this.connection.exec(sql);
-  }
-
-  private statement(sql: string): Statement {
-    this.statements?.push(sql);
-    let statement = this.prepared.get(sql);
-    if (!statement) {
-      statement = this.connection.prepare(sql);
-      this.prepared.set(sql, statement);
-    }
-    return statement;
   }
 }

@@ -1,6 +1,6 @@
 /** The few pieces of SQL text that every query shares. */
 import type { ModelInfo, RelationInfo } from "../catalog.js";
-import type { SqlValue } from "./runner.js";
+import type { SqlValue } from "./engine.js";
 
 /** Table names such as `order`, `group` and `user` are SQL keywords: quote every identifier. */
 export function quote(identifier: string): string {
@@ -16,12 +16,6 @@ export class SqlParams {
     return "?";
   }
 }
-
-/**
- * Every value of one JSON array parameter: `x IN (SELECT value FROM json_each(?))` takes a
- * list of any length as one placeholder and one fixed statement text.
- */
-export const jsonArrayValues = "(SELECT value FROM json_each(?))";
 
 const selectLists = new Map<string, string>();
 

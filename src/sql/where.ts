@@ -4,7 +4,8 @@
  */
 import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
-import { jsonArrayValues, quote, relatedRows, type SqlParams } from "./syntax.js";
+import type { Dialect } from "./engine.js";
+import { quote, relatedRows, type SqlParams } from "./syntax.js";
 
 export type Where = { [field: string]: unknown };
 type Operators = { [operator: string]: unknown };
@@ -24,45 +25,73 @@ function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | 
   return column.kind === "id" ? parseId(value, path) : (value as string);
 }
 
-/** Binds `values` as one JSON array and reads them back as rows. */
-function boundArray(values: unknown, params: SqlParams): string {
-  params.bind(JSON.stringify(values));
-  return jsonArrayValues;
+/** One comparison on one column; `value` is already checked non-null unless said otherwise. */
+interface Comparison {
+  column: string;
+  kind: ColumnInfo["kind"];
+  value: unknown;
+  params: SqlParams;
+  dialect: Dialect;
 }
 
-/** One comparison on one column; `value` is already checked non-null unless said otherwise. */
-const operatorSql: Record<string, (column: string, value: unknown, params: SqlParams) => string> = {
-  eq: (column, value, params) => (value === null ? `${column} IS NULL` : `${column} = ${params.bind(value)}`),
-  ne: (column, value, params) => (value === null ? `${column} IS NOT NULL` : `${column} IS NOT ${params.bind(value)}`),
-  in: (column, values, params) => `${column} IN ${boundArray(values, params)}`,
-  notIn: (column, values, params) => `(${column} IS NULL OR ${column} NOT IN ${boundArray(values, params)})`,
-  lt: (column, value, params) => `${column} < ${params.bind(value)}`,
-  lte: (column, value, params) => `${column} <= ${params.bind(value)}`,
-  gt: (column, value, params) => `${column} > ${params.bind(value)}`,
-  gte: (column, value, params) => `${column} >= ${params.bind(value)}`,
-  // instr and substr compare exactly, as Django's contains/startswith do; LIKE would fold
-  // case and give `%` and `_` a meaning.
-  contains: (column, value, params) => `instr(${column}, ${params.bind(value)}) > 0`,
-  startsWith: (column, value, params) => `substr(${column}, 1, length(${params.bind(value)})) = ${params.bind(value)}`,
-  endsWith: (column, value, params) =>
+/** Binds the comparison's values as one JSON array and reads them back as rows. */
+function boundArray({ value, params, kind, dialect }: Comparison): string {
+  params.bind(JSON.stringify(value));
+  return dialect.jsonArrayValues(kind === "id" ? "integer" : "text");
+}
+
+const operatorSql: Record<string, (comparison: Comparison) => string> = {
+  eq: ({ column, value, params }) => (value === null ? `${column} IS NULL` : `${column} = ${params.bind(value)}`),
+  ne: ({ column, value, params }) =>
+    value === null ? `${column} IS NOT NULL` : `${column} IS DISTINCT FROM ${params.bind(value)}`,
+  in: (comparison) => `${comparison.column} IN ${boundArray(comparison)}`,
+  notIn: (comparison) => `(${comparison.column} IS NULL OR ${comparison.column} NOT IN ${boundArray(comparison)})`,
+  lt: ({ column, value, params }) => `${column} < ${params.bind(value)}`,
+  lte: ({ column, value, params }) => `${column} <= ${params.bind(value)}`,
+  gt: ({ column, value, params }) => `${column} > ${params.bind(value)}`,
+  gte: ({ column, value, params }) => `${column} >= ${params.bind(value)}`,
+  // These compare exactly, as Django's contains/startswith do; LIKE would fold case and give
+  // `%` and `_` a meaning.
+  contains: ({ column, value, params, dialect }) => dialect.contains(column, params.bind(value)),
+  startsWith: ({ column, value, params }) =>
+    `substr(${column}, 1, length(${params.bind(value)})) = ${params.bind(value)}`,
+  endsWith: ({ column, value, params }) =>
     `substr(${column}, length(${column}) - length(${params.bind(value)}) + 1) = ${params.bind(value)}`,
-  isNull: (column, value) => (value ? `${column} IS NULL` : `${column} IS NOT NULL`),
+  isNull: ({ column, value }) => (value ? `${column} IS NULL` : `${column} IS NOT NULL`),
 };
 
 const nullableOperators = new Set(["eq", "ne"]);
+
+/** Where a `where` is being compiled: the rows it filters and how it got there. */
+interface Scope {
+  dialect: Dialect;
+  params: SqlParams;
+  /** Relation hops (EXISTS subqueries) between the statement's rows and these. */
+  hops: number;
+}
 
 /**
  * Compiles `where` for rows of `model` aliased `alias`. Nested relation filters get aliases
  * `alias_1`, `alias_1_1`... so that each EXISTS sees its own rows and its parent's.
  */
 export function compileWhere(
+  dialect: Dialect,
   model: ModelInfo,
   where: Where | null | undefined,
   alias: string,
   params: SqlParams,
-  path = "where",
 ): string {
-  if (!where) return "1";
+  return compileIn({ dialect, params, hops: 0 }, model, where, alias, "where");
+}
+
+function compileIn(
+  scope: Scope,
+  model: ModelInfo,
+  where: Where | null | undefined,
+  alias: string,
+  path: string,
+): string {
+  if (!where) return "TRUE";
   const terms: string[] = [];
   let nested = 0;
   for (const [field, value] of Object.entries(where)) {
@@ -70,20 +99,20 @@ export function compileWhere(
     const fieldPath = `${path}.${field}`;
     if (field === "AND" || field === "OR") {
       const parts = requireValue(value, fieldPath) as Where[];
-      const compiled = parts.map((part, i) => compileWhere(model, part, alias, params, `${fieldPath}[${i}]`));
-      terms.push(compiled.length === 0 ? (field === "AND" ? "1" : "0") : `(${compiled.join(` ${field} `)})`);
+      const compiled = parts.map((part, i) => compileIn(scope, model, part, alias, `${fieldPath}[${i}]`));
+      terms.push(compiled.length === 0 ? (field === "AND" ? "TRUE" : "FALSE") : `(${compiled.join(` ${field} `)})`);
     } else if (field === "NOT") {
       terms.push(
-        `NOT coalesce(${compileWhere(model, requireValue(value, fieldPath) as Where, alias, params, fieldPath)}, 0)`,
+        `NOT coalesce(${compileIn(scope, model, requireValue(value, fieldPath) as Where, alias, fieldPath)}, FALSE)`,
       );
     } else if (model.columnByField.has(field)) {
-      terms.push(...compileOperators(model.columnByField.get(field)!, value as Operators, alias, params, fieldPath));
+      terms.push(...compileOperators(scope, model.columnByField.get(field)!, value as Operators, alias, fieldPath));
     } else {
       const relation = model.relationByField.get(field)!;
-      terms.push(compileRelation(relation, value as Operators, alias, `${alias}_${++nested}`, params, fieldPath));
+      terms.push(compileRelation(scope, relation, value as Operators, alias, `${alias}_${++nested}`, fieldPath));
     }
   }
-  return terms.length === 0 ? "1" : terms.join(" AND ");
+  return terms.length === 0 ? "TRUE" : terms.join(" AND ");
 }
 
 function requireValue(value: unknown, path: string): unknown {
@@ -92,10 +121,10 @@ function requireValue(value: unknown, path: string): unknown {
 }
 
 function compileOperators(
+  { dialect, params }: Scope,
   column: ColumnInfo,
   operators: Operators | null,
   alias: string,
-  params: SqlParams,
   path: string,
 ): string[] {
   const target = `${alias}.${quote(column.column)}`;
@@ -114,7 +143,7 @@ function compileOperators(
         : Array.isArray(raw)
           ? raw.map((item, i) => toSqlValue(column, item, `${operatorPath}[${i}]`))
           : toSqlValue(column, raw, operatorPath);
-    terms.push(operatorSql[operator]!(target, value, params));
+    terms.push(operatorSql[operator]!({ column: target, kind: column.kind, value, params, dialect }));
   }
   return terms;
 }
@@ -124,33 +153,37 @@ function compileOperators(
  * `every` holds for a parent with no related rows, as SQL's `NOT EXISTS` does.
  */
 function compileRelation(
+  scope: Scope,
   relation: RelationInfo,
   filter: Operators | null,
   outer: string,
   inner: string,
-  params: SqlParams,
   path: string,
 ): string {
   requireValue(filter, path);
   const rows = relatedRows(relation, inner);
+  const innerScope = { ...scope, hops: scope.hops + 1 };
+  // One hop reads at most the rows the relation links, each through an index; from the second
+  // hop on, the work multiplies with every level, so that is where the deadline is checked.
+  const check = innerScope.hops >= 2 ? scope.dialect.deadlineCheck : undefined;
   const exists = (condition: string) =>
     `EXISTS (SELECT 1 FROM ${rows.from} WHERE ${rows.key} = ${outer}.${quote(rows.parentColumn)}` +
-    `${condition === "1" ? "" : ` AND ${condition}`})`;
-  if (!relation.isList) return exists(compileWhere(relation.target, filter as Where, inner, params, path));
+    `${check ? ` AND ${check}` : ""}${condition === "TRUE" ? "" : ` AND ${condition}`})`;
+  if (!relation.isList) return exists(compileIn(innerScope, relation.target, filter as Where, inner, path));
   const terms: string[] = [];
   for (const [quantifier, where] of Object.entries(filter as Operators)) {
     if (where === undefined) continue;
     const quantifierPath = `${path}.${quantifier}`;
-    const condition = compileWhere(
+    const condition = compileIn(
+      innerScope,
       relation.target,
       requireValue(where, quantifierPath) as Where,
       inner,
-      params,
       quantifierPath,
     );
     if (quantifier === "some") terms.push(exists(condition));
     else if (quantifier === "none") terms.push(`NOT ${exists(condition)}`);
-    else terms.push(`NOT ${exists(`NOT coalesce(${condition}, 0)`)}`);
+    else terms.push(`NOT ${exists(`NOT coalesce(${condition}, FALSE)`)}`);
   }
-  return terms.length === 0 ? "1" : terms.join(" AND ");
+  return terms.length === 0 ? "TRUE" : terms.join(" AND ");
 }

@@ -12,14 +12,19 @@ import { parseId } from "./where.js";
 
 export type Input = Record<string, unknown>;
 
-export function findRow(sql: SqlRunner, model: ModelInfo, id: number): Row | undefined {
-  return sql.get<Row>(`SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t."id" = ?`, [id]);
+export function findRow(
+  sql: SqlRunner,
+  model: ModelInfo,
+  id: number,
+  title = model.names.one,
+): Promise<Row | undefined> {
+  return sql.get<Row>(`SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t."id" = ?`, [id], title);
 }
 
 /** The row named by `id`, or NOT_FOUND naming the argument that held it. */
-export function requireRow(sql: SqlRunner, model: ModelInfo, rawId: unknown, argument: string): Row {
+export async function requireRow(sql: SqlRunner, model: ModelInfo, rawId: unknown, argument: string): Promise<Row> {
   const id = parseId(rawId, argument);
-  const row = findRow(sql, model, id);
+  const row = await findRow(sql, model, id);
   if (!row)
     throw notFound(`${model.name} ${id} does not exist (${argument}).`, {
       argument,
@@ -29,46 +34,48 @@ export function requireRow(sql: SqlRunner, model: ModelInfo, rawId: unknown, arg
   return row;
 }
 
-export function insertRow(sql: SqlRunner, model: ModelInfo, input: Input): Row {
-  const values = checkedValues(sql, model, input, undefined);
+export async function insertRow(sql: SqlRunner, model: ModelInfo, input: Input): Promise<Row> {
+  const values = await checkedValues(sql, model, input, undefined);
   const columns = [...values.keys()].map((column) => quote(column.column));
-  const { lastInsertRowid } = sql.run(
-    `INSERT INTO ${quote(model.table)} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+  const [inserted] = await sql.all<{ id: number }>(
+    `INSERT INTO ${quote(model.table)} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) RETURNING "id"`,
     [...values.values()],
+    model.names.create,
   );
-  return findRow(sql, model, Number(lastInsertRowid))!;
+  return (await findRow(sql, model, inserted!.id, model.names.create))!;
 }
 
-export function updateRow(sql: SqlRunner, model: ModelInfo, existing: Row, input: Input): Row {
-  const values = checkedValues(sql, model, input, existing.id);
+export async function updateRow(sql: SqlRunner, model: ModelInfo, existing: Row, input: Input): Promise<Row> {
+  const values = await checkedValues(sql, model, input, existing.id);
   if (values.size === 0) return existing;
   const assignments = [...values.keys()].map((column) => `${quote(column.column)} = ?`);
-  sql.run(`UPDATE ${quote(model.table)} SET ${assignments.join(", ")} WHERE "id" = ?`, [
-    ...values.values(),
-    existing.id,
-  ]);
-  return findRow(sql, model, existing.id)!;
+  await sql.run(
+    `UPDATE ${quote(model.table)} SET ${assignments.join(", ")} WHERE "id" = ?`,
+    [...values.values(), existing.id],
+    model.names.update,
+  );
+  return (await findRow(sql, model, existing.id, model.names.update))!;
 }
 
 /** The given fields as column values, each checked; `selfId` is the row being updated. */
-function checkedValues(
+async function checkedValues(
   sql: SqlRunner,
   model: ModelInfo,
   input: Input,
   selfId: number | undefined,
-): Map<ColumnInfo, SqlValue> {
+): Promise<Map<ColumnInfo, SqlValue>> {
   const values = new Map<ColumnInfo, SqlValue>();
   for (const [field, raw] of Object.entries(input)) {
     if (raw === undefined) continue;
     const column = model.columnByField.get(field)!;
-    const value = checkedValue(sql, model, column, raw);
-    if (column.unique && value !== null) checkUnique(sql, model, column, value, selfId);
+    const value = await checkedValue(sql, model, column, raw);
+    if (column.unique && value !== null) await checkUnique(sql, model, column, value, selfId);
     values.set(column, value);
   }
   return values;
 }
 
-function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo, raw: unknown): SqlValue {
+async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo, raw: unknown): Promise<SqlValue> {
   const path = `${model.name}.${column.field}`;
   if (raw === null) {
     if (column.nullable) return null;
@@ -77,7 +84,7 @@ function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo, raw:
   if (column.relation) {
     const target = column.relation.target;
     const id = parseId(raw, column.field);
-    if (!findRow(sql, target, id)) {
+    if (!(await findRow(sql, target, id, `${model.name}.${column.field}`))) {
       throw notFound(`${target.name} ${id} does not exist (${column.field}).`, {
         argument: column.field,
         model: target.name,
@@ -102,16 +109,17 @@ function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo, raw:
 }
 
 /** Saving a row with its own current value is no conflict, as in Django's unique validation. */
-function checkUnique(
+async function checkUnique(
   sql: SqlRunner,
   model: ModelInfo,
   column: ColumnInfo,
   value: SqlValue,
   selfId: number | undefined,
-): void {
-  const holder = sql.get<{ id: number }>(
-    `SELECT "id" FROM ${quote(model.table)} WHERE ${quote(column.column)} = ? AND "id" IS NOT ?`,
+): Promise<void> {
+  const holder = await sql.get<{ id: number }>(
+    `SELECT "id" FROM ${quote(model.table)} WHERE ${quote(column.column)} = ? AND "id" IS DISTINCT FROM ?`,
     [value, selfId ?? null],
+    `${model.name}.${column.field} unique`,
   );
   if (!holder) return;
   const message = column.relation

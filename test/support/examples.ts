@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { Kind, parse, print, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { projectFile } from "../../src/paths.js";
+import type { SqlValue } from "../../src/sql/engine.js";
 import { TestPlayground } from "./playground.js";
 
 const examplesDirectory = projectFile("examples");
@@ -82,7 +83,7 @@ export class ExampleReplay {
   }
 
   /** Reads the database directly, to check what a refused operation left alone. */
-  rows<Row>(sql: string, ...params: unknown[]): Row[] {
+  rows<Row>(sql: string, ...params: SqlValue[]): Promise<Row[]> {
     return this.playground.rows<Row>(sql, ...params);
   }
 

@@ -7,7 +7,6 @@
  * Runs are deterministic: operation `i` of seed `s` draws from its own generator seeded with
  * both, so `npm run fuzz -- --seed s --ops n` replays a run, failures included.
  */
-import type { Database } from "better-sqlite3";
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -68,10 +67,13 @@ export class Random {
   }
 }
 
-/** What `PRAGMA integrity_check` and `PRAGMA foreign_key_check` find wrong; empty when sound. */
-export function databaseProblems(connection: Database): string[] {
-  const integrity = connection.pragma("integrity_check", { simple: false }) as Array<{ integrity_check: string }>;
-  const violations = connection.pragma("foreign_key_check") as unknown[];
+/**
+ * What `PRAGMA integrity_check` and `PRAGMA foreign_key_check` find wrong, read through `read`
+ * (a server's engine or a file's own connection); empty when sound.
+ */
+export async function databaseProblems(read: (sql: string) => Promise<unknown[]> | unknown[]): Promise<string[]> {
+  const integrity = (await read("PRAGMA integrity_check")) as Array<{ integrity_check: string }>;
+  const violations = await read("PRAGMA foreign_key_check");
   return [
     ...integrity.filter((row) => row.integrity_check !== "ok").map((row) => `integrity_check: ${row.integrity_check}`),
     ...violations.map((violation) => `foreign_key_check: ${JSON.stringify(violation)}`),

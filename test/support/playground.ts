@@ -7,6 +7,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError } from "graphql";
 import { configFromEnv, type PlaygroundConfig } from "../../src/server/config.js";
 import { startPlayground, type PlaygroundServer } from "../../src/server/app.js";
+import type { SqlValue } from "../../src/sql/engine.js";
 
 export interface RequestOptions {
   /** Sends `x-playground-trace: 1`, so `sql` holds the statements the operation ran. */
@@ -78,13 +79,13 @@ export class TestPlayground {
   }
 
   /** Reads the database directly, to check what a refused mutation did not write. */
-  rows<Row>(sql: string, ...params: unknown[]): Row[] {
-    return this.server.connection.prepare(sql).all(...params) as Row[];
+  rows<Row>(sql: string, ...params: SqlValue[]): Promise<Row[]> {
+    return this.server.engine.reader.all<Row>({ sql, params }, Infinity);
   }
 
-  /** Runs SQL on the database directly, to change it under the server. */
+  /** Runs one statement on the database directly, to change it under the server. */
   async exec(sql: string): Promise<void> {
-    this.server.connection.exec(sql);
+    await this.server.engine.transaction((writer) => writer.run({ sql, params: [] }, Infinity), Infinity);
   }
 
   close(): Promise<void> {

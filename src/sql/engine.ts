@@ -1,0 +1,63 @@
+/**
+ * What the playground asks of a database engine. Every statement goes through one of these
+ * (SQLite's worker threads, PostgreSQL's pool), asynchronously, so that no statement holds the
+ * thread that answers every client. The SQL text is written once for every engine: it uses `?`
+ * placeholders, `TRUE`/`FALSE`, `IS DISTINCT FROM`, `ON CONFLICT DO NOTHING` and `RETURNING`,
+ * which both engines read alike; what they spell differently is in the engine's `Dialect`.
+ */
+
+export type SqlValue = string | number | bigint | null;
+
+export interface Statement {
+  sql: string;
+  params: readonly SqlValue[];
+}
+
+/** What a statement that writes reports. */
+export interface RunResult {
+  /** Rows it inserted, updated or deleted. */
+  changes: number;
+}
+
+/**
+ * One connection's worth of statements: the readers, or the writer inside one transaction.
+ * `deadline` is the request's end (milliseconds since the epoch): a statement still running
+ * then is stopped and rejects with a `TIMEOUT` PlaygroundError.
+ */
+export interface SqlSession {
+  all<Row>(statement: Statement, deadline: number): Promise<Row[]>;
+  run(statement: Statement, deadline: number): Promise<RunResult>;
+  /** The engine's plan for the statement, as text (SQLite's `EXPLAIN QUERY PLAN`). */
+  explain(statement: Statement, deadline: number): Promise<string>;
+}
+
+/** The few pieces of SQL that the engines spell differently. */
+export interface Dialect {
+  readonly name: "sqlite" | "postgres";
+  /**
+   * Every value of one JSON array parameter, as a subquery: `x IN <this>` takes a list of any
+   * length as one placeholder and one fixed statement text.
+   */
+  jsonArrayValues(kind: "integer" | "text"): string;
+  /** Whether `needle` occurs in `haystack`, comparing exactly (no case folding, no wildcards). */
+  contains(haystack: string, needle: string): string;
+  /**
+   * A condition that is true until the request's deadline and then stops the statement, placed
+   * where a statement's work can multiply; undefined where the engine enforces deadlines itself.
+   */
+  readonly deadlineCheck?: string;
+  /** Run first in the seeding transaction, so that seed rows may refer to rows seeded later. */
+  readonly deferForeignKeys: string;
+}
+
+export interface Engine {
+  readonly dialect: Dialect;
+  /** Reads outside any transaction. */
+  readonly reader: SqlSession;
+  /**
+   * Runs `work` in one write transaction: committed when it resolves, rolled back when it
+   * rejects. Transactions of one server run one at a time; reads go on meanwhile.
+   */
+  transaction<T>(work: (writer: SqlSession) => Promise<T>, deadline: number): Promise<T>;
+  close(): Promise<void>;
+}
