@@ -13,7 +13,6 @@ import {
   idSequenceStatements,
   migrate,
   preparePostgres,
-  recreatePostgresSchema,
   schemaDifferences,
 } from "../src/sql/postgres/schema.js";
 import { parsePostgresUrl, redactDatabaseUrl } from "../src/sql/postgres/url.js";
@@ -141,7 +140,7 @@ test("a database whose tables differ from the models is refused with what differ
       assert.match(error.message, /npm run seed/);
       return true;
     });
-    await recreatePostgresSchema(dataSource);
+    assert.equal(await preparePostgres(dataSource, { seed: async () => {}, recreate: true }), true);
     await checkSchema(dataSource);
   }),
 );
@@ -168,9 +167,11 @@ test(
       let seeded = 0;
       const created = await Promise.all(
         servers.map(({ dataSource }) =>
-          preparePostgres(dataSource, async () => {
-            seeded += 1;
-            await dataSource.query(`INSERT INTO "tag" ("name") VALUES ('only once')`);
+          preparePostgres(dataSource, {
+            seed: async () => {
+              seeded += 1;
+              await dataSource.query(`INSERT INTO "tag" ("name") VALUES ('only once')`);
+            },
           }),
         ),
       );

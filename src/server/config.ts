@@ -86,6 +86,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
     engine: {
       busyTimeoutMs: integer(env, "BUSY_TIMEOUT_MS", defaultEngineOptions.busyTimeoutMs),
       statementCacheSize: integer(env, "STATEMENT_CACHE_SIZE", defaultEngineOptions.statementCacheSize),
+      poolSize: integer(env, "DATABASE_POOL_SIZE", defaultEngineOptions.poolSize),
     },
   };
 }

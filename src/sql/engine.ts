@@ -38,7 +38,7 @@ export interface Dialect {
    * Every value of one JSON array parameter, as a subquery: `x IN <this>` takes a list of any
    * length as one placeholder and one fixed statement text.
    */
-  jsonArrayValues(kind: "integer" | "text"): string;
+  jsonArrayValues(kind: "integer" | "text" | "date"): string;
   /** Whether `needle` occurs in `haystack`, comparing exactly (no case folding, no wildcards). */
   contains(haystack: string, needle: string): string;
   /**

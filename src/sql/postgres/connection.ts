@@ -49,20 +49,24 @@ export function postgresDataSource(url: string, options: PostgresOptions = {}): 
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenPostgres> {
   const dataSource = postgresDataSource(url, options);
   await dataSource.initialize();
-  collateTextByCodePoint(dataSource);
+  adaptMetadata(dataSource);
   return { dataSource, isNew: !(await hasModelTables(dataSource)) };
 }
 
 /**
- * The collation belongs to PostgreSQL alone (SQLite has no collation named "C"), so it is set
- * on this data source's metadata rather than in the models' decorators, which both engines
- * share. The migrations and the schema check then both see it.
+ * Two rules that belong to PostgreSQL alone, so they are set on this data source's metadata
+ * rather than in the models' decorators, which both engines share; the migrations and the
+ * schema check then both see them:
+ * - text collates as "C" (SQLite has no collation of that name; its BINARY is the same order);
+ * - foreign keys are DEFERRABLE (still checked at each statement unless a transaction defers
+ *   them), so that seeding may insert a row before the row it refers to, as on SQLite.
  */
-function collateTextByCodePoint(dataSource: DataSource): void {
+function adaptMetadata(dataSource: DataSource): void {
   for (const entity of dataSource.entityMetadatas) {
     for (const column of entity.columns) {
       if (textTypes.has(String(column.type))) column.collation = textCollation;
     }
+    for (const foreignKey of entity.foreignKeys) foreignKey.deferrable = "INITIALLY IMMEDIATE";
   }
 }
 

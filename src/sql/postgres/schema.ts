@@ -8,6 +8,7 @@
  * find it ready.
  */
 import { MigrationExecutor, type DataSource, type QueryRunner } from "typeorm";
+import { StartupError } from "../connection.js";
 import { quote } from "../syntax.js";
 import { hasModelTables, migrationsTable } from "./connection.js";
 
@@ -36,27 +37,25 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
 }
 
 /**
- * What a starting server does: a database without the playground's tables is migrated and
- * handed to `seed`; any other must match the models (`checkSchema`). Returns whether it was new.
+ * What a starting server does: a database without the playground's tables (or every database,
+ * with `recreate`, after dropping them) is migrated and handed to `seed`; any other must match
+ * the models (`checkSchema`). Returns whether the tables were created.
  */
-export async function preparePostgres(dataSource: DataSource, seed: () => Promise<void>): Promise<boolean> {
+export async function preparePostgres(
+  dataSource: DataSource,
+  options: { seed: () => Promise<void>; recreate?: boolean },
+): Promise<boolean> {
   return withSchemaLock(dataSource, async (runner) => {
-    if (await hasModelTables(dataSource)) {
+    if (options.recreate) {
+      const tables = [...dataSource.entityMetadatas.map((entity) => entity.tableName), migrationsTable];
+      await runner.query(`DROP TABLE IF EXISTS ${tables.map(quote).join(", ")} CASCADE`);
+    } else if (await hasModelTables(dataSource)) {
       await checkSchema(dataSource);
       return false;
     }
     await runPendingMigrations(dataSource, runner);
-    await seed();
+    await options.seed();
     return true;
-  });
-}
-
-/** Drops the playground's tables and its migration history, then migrates from scratch. */
-export async function recreatePostgresSchema(dataSource: DataSource): Promise<void> {
-  await withSchemaLock(dataSource, async (runner) => {
-    const tables = [...dataSource.entityMetadatas.map((entity) => entity.tableName), migrationsTable];
-    await runner.query(`DROP TABLE IF EXISTS ${tables.map(quote).join(", ")} CASCADE`);
-    await runPendingMigrations(dataSource, runner);
   });
 }
 
@@ -72,7 +71,7 @@ export async function checkSchema(dataSource: DataSource): Promise<void> {
     ...pending.map((migration) => `migration ${migration.name} has not run`),
     ...differences.map((statement) => `differs from the models; to match them: ${statement}`),
   ];
-  throw new Error(
+  throw new StartupError(
     `The database's schema does not match the playground's models:\n  - ${lines.join("\n  - ")}\n` +
       "Run `npm run migrate` to apply the committed migrations, or `npm run seed` to drop the " +
       "playground's tables and create them again with the seed data (what they hold is lost).",

@@ -3,6 +3,7 @@
  * with the user and password percent-decoded (`p%40ss` is `p@ss`), and the one way a database URL
  * is shown to a person, with its password hidden.
  */
+import { StartupError } from "../connection.js";
 
 export interface PostgresCredentials {
   host: string;
@@ -21,7 +22,7 @@ export function isPostgresUrl(url: string): boolean {
 /** Refuses what it cannot connect with, naming the part that is wrong (never the password). */
 export function parsePostgresUrl(url: string): PostgresCredentials {
   const refuse = (problem: string) =>
-    new Error(
+    new StartupError(
       `DATABASE_URL ${redactDatabaseUrl(url)}: ${problem}; expected postgres://user:password@host:port/database`,
     );
   let parsed: URL;
