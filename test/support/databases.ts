@@ -44,6 +44,37 @@ export const postgresUnavailable: string | false =
     ? "PostgreSQL is not installed (apt-get install postgresql)"
     : false;
 
+/** The playground's tables, as `{ name }` rows: SQLite's own and TypeORM's bookkeeping left out. */
+export const tableListSql: Record<TestEngine, string> = {
+  sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  postgres:
+    "SELECT table_name AS name FROM information_schema.tables " +
+    "WHERE table_schema = current_schema() AND table_name <> 'playground_migrations' ORDER BY table_name",
+};
+
+/**
+ * PostgreSQL enforces every key and has no integrity check to run; what can go wrong is an id
+ * sequence left behind the rows inserted with explicit ids, so that the next create collides.
+ */
+export async function postgresProblems(read: (sql: string) => Promise<unknown[]>): Promise<string[]> {
+  const problems: string[] = [];
+  const tables = (await read(
+    "SELECT table_name AS name, pg_get_serial_sequence(quote_ident(table_name), 'id') AS sequence " +
+      "FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'id'",
+  )) as Array<{ name: string; sequence: string | null }>;
+  for (const { name, sequence } of tables) {
+    if (!sequence) continue;
+    const [state] = (await read(
+      `SELECT (SELECT max("id") FROM "${name}") AS largest, last_value, is_called FROM ${sequence}`,
+    )) as Array<{ largest: number | null; last_value: number; is_called: boolean }>;
+    const next = state!.is_called ? state!.last_value + 1 : state!.last_value;
+    if (state!.largest !== null && next <= state!.largest) {
+      problems.push(`${name}: the id sequence would hand out ${next}, but ids go up to ${state!.largest}`);
+    }
+  }
+  return problems;
+}
+
 interface Cluster {
   /** The unprivileged role's URL; each test database is this URL with another database name. */
   roleUrl: string;
