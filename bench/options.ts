@@ -1,8 +1,9 @@
 /** The bench's settings: each flag `--some-name` may also come from `BENCH_SOME_NAME`. */
 import { parseArgs } from "node:util";
 import type { Scale } from "./seed-scale.js";
+import { distinctWhereShapes } from "./soaks.js";
 
-export const targetNames = ["floor", "batched", "unbatched"] as const;
+export const targetNames = ["floor", "batched", "unbatched", "baseline"] as const;
 export type TargetName = (typeof targetNames)[number];
 
 export interface BenchOptions {
@@ -17,11 +18,19 @@ export interface BenchOptions {
   connections: number;
   /** Seconds of workload 1 to check that memory stays flat; 0 skips it. */
   soak: number;
+  /** Requests of the cache soaks, each with a never-seen document or `where` shape; 0 skips one. */
+  uniqueDocuments: number;
+  whereShapes: number;
   /** Workload numbers (1-4) to run. */
   only: number[];
   targets: TargetName[];
   /** A directory for the playground's `--cpu-prof` profile, or undefined. */
   cpuProfDir?: string;
+  /**
+   * A built checkout of another revision of the playground, measured as the `baseline` target
+   * in the same run, so that a change's cost is read against the same machine and moment.
+   */
+  baseline?: string;
 }
 
 const defaults = {
@@ -37,9 +46,12 @@ const defaults = {
   rounds: "5",
   connections: "10",
   soak: "0",
+  "unique-documents": "500",
+  "where-shapes": "2000",
   only: "1,2,3,4",
-  targets: targetNames.join(","),
+  targets: "floor,batched,unbatched",
   "cpu-prof-dir": "",
+  baseline: "",
 };
 
 type Flag = keyof typeof defaults;
@@ -70,8 +82,16 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${flag} must be a number >= 0\n${usage}`);
     return value;
   };
+  const atMost = (flag: Flag, maximum: number) => {
+    const value = number(flag);
+    if (value > maximum) throw new Error(`--${flag} can be at most ${maximum}, the shapes there are\n${usage}`);
+    return value;
+  };
   const list = (flag: Flag) => text(flag).split(",").filter(Boolean);
-  const targets = list("targets");
+  const baseline = text("baseline") || undefined;
+  // The baseline is measured whenever one is given; without one it cannot be.
+  const targets = list("targets").filter((target) => target !== "baseline");
+  if (baseline) targets.push("baseline");
   const unknown = targets.filter((target) => !(targetNames as readonly string[]).includes(target));
   if (unknown.length > 0) throw new Error(`--targets takes ${targetNames.join(", ")}; got ${unknown.join(", ")}`);
   return {
@@ -89,8 +109,11 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     rounds: Math.max(1, number("rounds")),
     connections: number("connections"),
     soak: number("soak"),
+    uniqueDocuments: number("unique-documents"),
+    whereShapes: atMost("where-shapes", distinctWhereShapes),
     only: list("only").map(Number),
     targets: targets as TargetName[],
     cpuProfDir: text("cpu-prof-dir") || undefined,
+    baseline,
   };
 }

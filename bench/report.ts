@@ -26,10 +26,24 @@ export interface Soak {
   rssSamples: number[];
 }
 
+/** Requests that each bring the server something it has not seen, and its RSS around them. */
+export interface CacheSoak {
+  title: string;
+  /** What each request brings that no earlier one did. */
+  novelty: string;
+  requests: number;
+  seconds: number;
+  rssBefore: number;
+  rssAfter: number;
+  /** Requests answered with errors or a status other than 200. */
+  failures: number;
+}
+
 export const targetLabels: Record<TargetName, string> = {
   floor: "floor (hand-written)",
   batched: "playground",
   unbatched: "playground, batching off",
+  baseline: "playground, baseline revision",
 };
 
 /** The workloads whose goal is half the floor's requests per second. */
@@ -124,11 +138,26 @@ function soakLines(soak: Soak): string[] {
   ];
 }
 
+/** RSS before and after, and what the growth comes to per thousand requests. */
+function cacheLines(soaks: CacheSoak[]): string[] {
+  return soaks.map((soak) => {
+    const growth = soak.rssAfter - soak.rssBefore;
+    return (
+      `- ${soak.title}: ${soak.requests} requests, each with ${soak.novelty}, ` +
+      `${(soak.requests / soak.seconds).toFixed(0)} req/s, ${soak.failures} failed; RSS ` +
+      `${megabytes(soak.rssBefore)} before, ${megabytes(soak.rssAfter)} after ` +
+      `(${growth >= 0 ? "+" : "-"}${megabytes(Math.abs(growth))}, ` +
+      `${growth >= 0 ? "+" : "-"}${megabytes((Math.abs(growth) * 1000) / soak.requests)} per 1,000 requests).`
+    );
+  });
+}
+
 export function resultsDocument(
   options: BenchOptions,
   machine: string,
   measurements: Measurement[],
   soak: Soak | undefined,
+  caches: CacheSoak[],
 ): string {
   const { scale } = options;
   return [
@@ -154,6 +183,18 @@ export function resultsDocument(
     "",
     ...[...new Set(measurements.map((m) => m.workload))].map((w) => `- ${w.title}: \`${w.query}\``),
     ...(soak ? ["", "## Memory", "", ...soakLines(soak)] : []),
+    ...(caches.length > 0
+      ? [
+          "",
+          "## Caches",
+          "",
+          "Requests that each bring the server something new, sent after the workloads above; RSS read " +
+            "from /proc before the first and after the last. Growth that stays once a cache is full means " +
+            "the cache is unbounded.",
+          "",
+          ...cacheLines(caches),
+        ]
+      : []),
     "",
   ].join("\n");
 }

@@ -16,6 +16,7 @@ export const ErrorCode = {
   Timeout: "TIMEOUT",
   DatabaseBusy: "DATABASE_BUSY",
   DatabaseFull: "DATABASE_FULL",
+  DatabaseUnavailable: "DATABASE_UNAVAILABLE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -63,4 +64,12 @@ export const databaseFull = () =>
     ErrorCode.DatabaseFull,
     "The database or its disk is full, so nothing was written; reads still work. Free some space and retry.",
     { http: { status: 507 } },
+  );
+
+export const databaseUnavailable = (path: string) =>
+  new PlaygroundError(
+    ErrorCode.DatabaseUnavailable,
+    `The database file ${path} was deleted or replaced while the server ran, so writes are refused ` +
+      "(they would go to a file nobody can open again). Restart the server; reads still show the old data.",
+    { http: { status: 503 } },
   );

@@ -160,22 +160,165 @@ describe("cost", () => {
   });
 });
 
+describe("relations inside where", () => {
+  const threeHops = {
+    courseSet: { some: { students: { some: { courseSet: { some: { name: { eq: "nobody" } } } } } } },
+  };
+  // Tested on the 100 students a count assumes it scans: 100 courses each, 100 students each, 100 courses each.
+  const threeHopsCost = 100 * (100 + 100 * 100 + 100 * 100 * 100);
+
+  test("three to-many hops in a count are refused before any SQL, inline or in variables", async () => {
+    const inline =
+      '{ studentsCount(where: {courseSet: {some: {students: {some: {courseSet: {some: {name: {eq: "nobody"}}}}}}}}) }';
+    await assertRefused(await playground.post({ query: inline }, { trace: true }), "cost", threeHopsCost, 100_000);
+    const whole = await playground.post(
+      { query: "query ($where: StudentWhere) { studentsCount(where: $where) }", variables: { where: threeHops } },
+      { trace: true },
+    );
+    await assertRefused(whole, "cost", threeHopsCost, 100_000);
+    const inside = await playground.post(
+      {
+        query:
+          "query ($inner: StudentWhere) { studentsCount(where: { courseSet: { some: { students: { some: $inner } } } }) }",
+        variables: { inner: threeHops.courseSet.some.students.some },
+      },
+      { trace: true },
+    );
+    await assertRefused(inside, "cost", threeHopsCost, 100_000);
+  });
+
+  test("a nested list tests its where on more rows than its page, and a to-one hop counts one", async () => {
+    const query =
+      '{ authors(limit: 10) { bookSet(limit: 2, where: { author: { bookSet: { some: { title: { eq: "x" } } } } }) { title } } }';
+    // Each author's 2 books, plus the 100 books scanned to find them, each testing 1 author and 100 books.
+    const cost = 10 * (1 + 2 + 100 * (1 + 100));
+    await assertRefused(await playground.post({ query }, { trace: true }), "cost", cost, 100_000);
+  });
+
+  test("hops under AND, OR and NOT and each quantifier count", async () => {
+    const query =
+      "{ studentsCount(where: { OR: [{ courseSet: { some: {} } }, { NOT: { courseSet: { none: { students: { every: {} } } } } }], " +
+      "AND: [{ school: { students: { some: {} } } }] }) }";
+    const cost = 100 * (100 + (100 + 100 * 100) + (1 + 100));
+    await assertRefused(await playground.post({ query }, { trace: true }), "cost", cost, 100_000);
+  });
+
+  test("filters across one or two relations, as the examples use them, are served", async () => {
+    for (const query of [
+      '{ manufacturers(where: { carSet: { some: { modelName: { startsWith: "C" } }, none: { modelName: { eq: "Civic" } } } }) { name carSetCount(where: { registrationCertificate: {} }) } }',
+      '{ cars(where: { manufacturer: { carSet: { every: { modelName: { contains: "a" } } } } }) { modelName } }',
+      '{ authors(where: { OR: [{ name: { contains: "Rowling" } }, { bookSet: { some: { title: { eq: "The Hobbit" } } } }] }) { name } }',
+      '{ manufacturers(where: { carSet: { some: { registrationCertificate: { number: { startsWith: "REG" } } } } }) { name } }',
+    ]) {
+      const response = await playground.post({ query });
+      assert.equal(response.errors, undefined, query);
+    }
+  });
+});
+
+describe("introspection", () => {
+  let strict: TestPlayground;
+  before(
+    async () =>
+      (strict = await TestPlayground.start({ queryLimits: { ...configFromEnv({}).queryLimits, maxCost: 0 } })),
+  );
+  after(() => strict.close());
+
+  /** The cost a query would have, read from its refusal by a server that allows none. */
+  async function costOf(query: string): Promise<number> {
+    const response = await strict.post({ query });
+    assert.equal(response.errors?.[0]?.extensions?.measure, "cost", JSON.stringify(response.errors));
+    return response.errors![0]!.extensions!.measured as number;
+  }
+
+  test("counts what it reads from the schema: each type, field and argument listed and each value on them", async () => {
+    const query = '{ __typename __type(name: "Author") { name fields { name args { name } } } }';
+    const { data } = await playground.post<{ __type: { fields: Array<{ args: unknown[] }> } }>({ query });
+    const fields = data!.__type.fields;
+    assert.ok(fields.some((field) => field.args.length > 0));
+    const values = 2 + fields.reduce((sum, field) => sum + 2 + 2 * field.args.length, 0);
+    assert.equal(await costOf(query), values);
+  });
+
+  test("the standard introspection query is served, and thirty of it under aliases are refused", async () => {
+    const standard = getIntrospectionQuery();
+    assert.equal((await playground.post({ query: standard })).errors, undefined);
+    const one = await costOf(standard);
+    assert.ok(one > 1000 && one < 100_000, String(one));
+    // The standard query's fragments, spread under thirty aliases: within the token and alias limits.
+    const schemaBody = standard.slice(
+      standard.indexOf("__schema {") + "__schema".length,
+      standard.indexOf("fragment FullType"),
+    );
+    const aliased =
+      `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: __schema { ...Schema }`).join(" ")} }\n` +
+      `fragment Schema on __Schema ${schemaBody.slice(0, schemaBody.lastIndexOf("}"))}\n${standard.slice(standard.indexOf("fragment FullType"))}`;
+    await assertRefused(await playground.post({ query: aliased }, { trace: true }), "cost", 30 * one, 100_000);
+  });
+});
+
+describe("statements without batching", () => {
+  const fanOut = "{ authors(limit: 100) { bookSet(limit: 20) { author { name } } } }";
+
+  test("a query that would run more than MAX_STATEMENTS one parent at a time is refused before any SQL", async () => {
+    const refused = await playground.post({ query: fanOut }, { trace: true, batching: false });
+    // One statement for the authors, then per author one for its books and one per book for its author.
+    await assertRefused(refused, "statements", 1 + 100 * (1 + 20), 1000);
+    assert.match(refused.errors![0]!.message, /MAX_STATEMENTS/);
+    const batched = await playground.post({ query: fanOut }, { trace: true });
+    assert.equal(batched.errors, undefined);
+    assert.equal(batched.sql!.count, 3);
+  });
+
+  test("the estimate is an upper bound of the statements run, and exact where every row exists", async () => {
+    const strict = await TestPlayground.start({ queryLimits: { ...configFromEnv({}).queryLimits, maxStatements: 0 } });
+    try {
+      const cases = [
+        { query: '{ book(id: "1") { author { name bookSet { title } bookSetCount } } }', exact: true },
+        { query: "{ authors(limit: 30) { bookSet(limit: 20) { author { name } } bookSetCount } }", exact: false },
+        {
+          query: "{ courses(limit: 20) { name students(limit: 5) { school { name } courseSetCount } } peopleCount }",
+          exact: false,
+        },
+      ];
+      for (const { query, exact } of cases) {
+        const refused = await strict.post({ query }, { batching: false });
+        assert.equal(refused.errors?.[0]?.extensions?.measure, "statements", JSON.stringify(refused.errors));
+        const estimate = refused.errors![0]!.extensions!.measured as number;
+        const served = await playground.post({ query }, { trace: true, batching: false });
+        assert.equal(served.errors, undefined, query);
+        if (exact) assert.equal(served.sql!.count, estimate, query);
+        else assert.ok(served.sql!.count <= estimate, `${query}: ${served.sql!.count} run, ${estimate} estimated`);
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe("configuration", () => {
   test("every limit is read from the environment", () => {
-    const { queryLimits } = configFromEnv({ MAX_DEPTH: "4", MAX_ALIASES: "2", MAX_TOKENS: "50", MAX_COST: "10" });
-    assert.deepEqual(queryLimits, { maxDepth: 4, maxAliases: 2, maxTokens: 50, maxCost: 10 });
+    const { queryLimits } = configFromEnv({
+      MAX_DEPTH: "4",
+      MAX_ALIASES: "2",
+      MAX_TOKENS: "50",
+      MAX_COST: "10",
+      MAX_STATEMENTS: "7",
+    });
+    assert.deepEqual(queryLimits, { maxDepth: 4, maxAliases: 2, maxTokens: 50, maxCost: 10, maxStatements: 7 });
     assert.deepEqual(configFromEnv({}).queryLimits, {
       maxDepth: 10,
       maxAliases: 30,
       maxTokens: 2000,
       maxCost: 100_000,
+      maxStatements: 1000,
     });
     assert.throws(() => configFromEnv({ MAX_COST: "lots" }), /MAX_COST must be a whole number/);
   });
 
   test("a server started with smaller limits holds queries to them", async () => {
     const strict = await TestPlayground.start({
-      queryLimits: { maxDepth: 2, maxAliases: 0, maxTokens: 20, maxCost: 10 },
+      queryLimits: { maxDepth: 2, maxAliases: 0, maxTokens: 20, maxCost: 10, maxStatements: 1000 },
     });
     try {
       const refused = await strict.post({ query: "{ authors(limit: 11) { name } }" });

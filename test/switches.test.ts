@@ -77,7 +77,11 @@ describe("NODE_ENV=production", () => {
   });
 
   test("outside production the same internal error shows its message, for debugging", () => {
-    const format = errorFormatter({ production: false, queryLimits: configFromEnv({}).queryLimits });
+    const format = errorFormatter({
+      production: false,
+      introspection: true,
+      queryLimits: configFromEnv({}).queryLimits,
+    });
     const formatted = { message: "no such table: author", extensions: { code: "INTERNAL_SERVER_ERROR" } };
     assert.deepEqual(format(formatted, new Error("no such table: author")), formatted);
   });

@@ -16,6 +16,10 @@ export interface PlaygroundContext {
   limits: ListLimits;
   /** False when the request sent `x-playground-batching: off`: one query per parent. */
   batching: boolean;
+  /** True when the request sent `x-playground-trace: 1`, for `extensions.sql`. */
+  trace: boolean;
+  /** True when the request asked for `extensions.explain`. Either records its statements. */
+  explain: boolean;
   /** This request's loaders, by `Model.relation` and arguments; emptied after each write. */
   loaders: Map<string, DataLoader<number, unknown>>;
 }

@@ -16,9 +16,12 @@ import { requestExecution } from "./execution.js";
 import type { PlaygroundConfig } from "./config.js";
 import { writeAccessPlugin } from "./access.js";
 import { errorFormatter } from "./errors.js";
+import { explainHeader, explainPlugin } from "./explain.js";
 import { queryLimitsPlugin } from "./limits.js";
 import { graphqlPath, startHttpFront } from "./http.js";
-import { batchingHeader, sqlTracePlugin, traceHeader } from "./trace.js";
+import { operationPlugin } from "./operation.js";
+import { textCheckPlugin } from "./text.js";
+import { batchingHeader, sqlTracePlugin, sqlVisible, traceHeader } from "./trace.js";
 
 export interface PlaygroundServer {
   url: string;
@@ -31,11 +34,14 @@ export interface PlaygroundServer {
 export async function startPlayground(config: PlaygroundConfig): Promise<PlaygroundServer> {
   const { engine, catalog } = await openDatabase(config.databaseUrl, config.engine);
   const apollo = new ApolloServer<PlaygroundContext>({
-    gateway: compiledExecutionGateway(await playgroundSchema(catalog), requestExecution),
+    gateway: compiledExecutionGateway(await playgroundSchema(catalog), config.maxCompiledDocuments, requestExecution),
     plugins: [
+      operationPlugin(),
       sqlTracePlugin(),
+      explainPlugin(),
       writeAccessPlugin(config),
       queryLimitsPlugin(config.queryLimits, config.limits),
+      textCheckPlugin(),
       // The cache-control plugin, on by default, wraps every field resolver to collect cache
       // hints; the playground gives none, and the wrapping costs a closure per field per row.
       ApolloServerPluginCacheControlDisabled(),
@@ -52,16 +58,26 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     // Automatic persisted queries save nothing on queries this small, and Apollo answers a
     // mismatched hash with an error that has no code; without them clients just send the query.
     persistedQueries: false,
+    // The HTTP front refuses the requests a page can send cross-site without a preflight, except
+    // GETs, which only read (see http.ts).
+    csrfPrevention: false,
   });
   await apollo.start();
 
-  const contextFor = (headers: HeaderMap): PlaygroundContext => ({
-    catalog,
-    sql: new SqlRunner(engine, Date.now() + config.requestTimeoutMs, headers.get(traceHeader) === "1" ? [] : undefined),
-    limits: config.limits,
-    batching: headers.get(batchingHeader) !== "off",
-    loaders: new Map(),
-  });
+  const contextFor = (headers: HeaderMap): PlaygroundContext => {
+    // Statements name every table and column: with introspection off they are not shown.
+    const trace = sqlVisible(config) && headers.get(traceHeader) === "1";
+    const explain = sqlVisible(config) && headers.has(explainHeader);
+    return {
+      catalog,
+      sql: new SqlRunner(engine, Date.now() + config.requestTimeoutMs, trace || explain ? [] : undefined),
+      limits: config.limits,
+      batching: headers.get(batchingHeader) !== "off",
+      trace,
+      explain,
+      loaders: new Map(),
+    };
+  };
 
   const front = await startHttpFront({
     apollo,
@@ -69,6 +85,13 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     maxBodyBytes: config.maxBodyBytes,
     port: config.port,
     host: config.host,
+    allowedHosts: config.allowedHosts,
+    idleTimeoutMs: config.idleTimeoutMs,
+  }).catch(async (error: unknown) => {
+    // A port in use must not leave the database's worker threads running in a library's host.
+    await apollo.stop();
+    await engine.close();
+    throw error;
   });
 
   return {

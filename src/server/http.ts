@@ -1,11 +1,21 @@
 /**
- * The `node:http` front of the GraphQL endpoint: CORS, the body limit and malformed JSON are
- * answered here, before Apollo sees a request; everything else goes to Apollo as is.
+ * The `node:http` front of the GraphQL endpoint: the `Host` check, CORS, the body limit, the
+ * content type and malformed JSON are answered here, before Apollo sees a request; everything
+ * else goes to Apollo as is. Connections that send no complete request in time are closed.
+ *
+ * Cross-site requests: a browser lets any page send a GET, or a POST of a form or `text/plain`,
+ * without asking the server first. A GET only ever reads (Apollo refuses mutations over GET),
+ * and reads are open to every origin anyway, so GETs need no preflight-forcing header, as urql's
+ * default client sends none. A POST must be `application/json`, which a page can send only after
+ * a CORS preflight and with its `Origin`, which decides whether it may write.
  */
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/server";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PlaygroundContext } from "../graphql/context.js";
+import { explainHeader } from "./explain.js";
+import { localHostnames } from "./access.js";
+import { hostnameOf } from "./config.js";
 import { batchingHeader, traceHeader } from "./trace.js";
 
 export const graphqlPath = "/graphql";
@@ -20,6 +30,7 @@ const corsHeaders = {
     "x-apollo-operation-name",
     traceHeader,
     batchingHeader,
+    explainHeader,
   ].join(", "),
   "access-control-max-age": "600",
 };
@@ -30,6 +41,10 @@ export interface HttpFrontOptions {
   maxBodyBytes: number;
   port: number;
   host: string;
+  /** Host names served besides `host` and the local names; `*` serves any. */
+  allowedHosts: string[];
+  /** Closes a connection that sends no complete request for this long; 0 leaves Node's defaults. */
+  idleTimeoutMs: number;
 }
 
 export interface HttpFront {
@@ -43,7 +58,16 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
   // connection would otherwise hold close() open until it timed out.
   const unanswered = new Set<ServerResponse>();
   let closing = false;
-  const server = createServer((request, response) => {
+  const idle = options.idleTimeoutMs;
+  const timeouts = idle > 0 && {
+    headersTimeout: idle,
+    requestTimeout: idle,
+    keepAliveTimeout: Math.min(idle, 5000),
+    // Node looks for expired connections every 30 s by default, which would let a silent one
+    // stay three times as long as the timeout says.
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(idle / 4))),
+  };
+  const server = createServer({ ...timeouts }, (request, response) => {
     if (closing) response.setHeader("connection", "close");
     unanswered.add(response);
     response.on("close", () => unanswered.delete(response));
@@ -53,7 +77,13 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
       else response.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   return {
     port: (server.address() as AddressInfo).port,
     close: () =>
@@ -67,10 +97,31 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
 }
 
 async function handle(options: HttpFrontOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const host = request.headers.host;
+  if (host !== undefined && !hostServed(host, options)) {
+    return sendError(
+      response,
+      403,
+      `This server does not answer for the host "${host}": a name that is not this server's, pointing at it, ` +
+        "is how a web page would reach a local server from outside (DNS rebinding). If it is one of this " +
+        `server's names, start it with ALLOWED_HOSTS=${hostnameOf(host) ?? host} (a comma-separated list).`,
+      "FORBIDDEN",
+    );
+  }
   const url = new URL(request.url ?? "/", "http://localhost");
   if (request.method === "OPTIONS") return send(response, 204, {}, "");
   if (url.pathname !== graphqlPath) {
     return sendError(response, 404, `Not found: the GraphQL endpoint is ${graphqlPath}.`, "NOT_FOUND");
+  }
+  const contentType = request.headers["content-type"]?.split(";")[0]!.trim().toLowerCase();
+  if (request.method === "POST" && contentType !== "application/json") {
+    return sendError(
+      response,
+      415,
+      `A POST to ${graphqlPath} must have content-type: application/json, got ${contentType ?? "none"}; ` +
+        "any web page could send the other types from a visitor's browser.",
+      "BAD_REQUEST",
+    );
   }
   const body = await readBody(request, options.maxBodyBytes);
   if (body === tooLarge) {
@@ -81,7 +132,7 @@ async function handle(options: HttpFrontOptions, request: IncomingMessage, respo
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   let parsed: unknown = body;
-  if (body.length > 0 && headers.get("content-type")?.startsWith("application/json")) {
+  if (body.length > 0 && contentType === "application/json") {
     try {
       parsed = JSON.parse(body);
     } catch (error) {
@@ -103,6 +154,18 @@ async function handle(options: HttpFrontOptions, request: IncomingMessage, respo
   response.writeHead(result.status ?? 200, { ...corsHeaders, ...outgoing });
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+/** The listening host, the local names, and `ALLOWED_HOSTS`; the port plays no part. */
+function hostServed(host: string, { host: listening, allowedHosts }: HttpFrontOptions): boolean {
+  const hostname = hostnameOf(host);
+  if (hostname === undefined) return false;
+  return (
+    localHostnames.has(hostname) ||
+    hostname === hostnameOf(listening) ||
+    allowedHosts.includes("*") ||
+    allowedHosts.includes(hostname)
+  );
 }
 
 const tooLarge = Symbol("too large");

@@ -5,6 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { accessSync, constants, existsSync, linkSync, rmSync, statSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import { buildCatalog, type Catalog } from "../catalog.js";
@@ -127,7 +128,7 @@ async function seed(engine: Engine, catalog: Catalog): Promise<void> {
  * opens the winner's file. Returns whether this call created it.
  */
 async function createFile(path: string, options: OpenOptions): Promise<boolean> {
-  const building = `${path}.${process.pid}.new`;
+  const building = `${path}.${randomUUID()}.new`;
   removeDatabaseFiles(building);
   try {
     const { catalog } = await createdSchema(building, options);

@@ -17,18 +17,20 @@ export async function requireTargets(
   rawIds: readonly unknown[],
   argument: string,
 ): Promise<number[]> {
-  const ids = [...new Set(rawIds.map((raw, i) => parseId(raw, `${argument}[${i}]`)))];
+  // Each id as sent, by the value it was read as (one past the integer range reads as 0).
+  const sent = new Map(rawIds.map((raw, i) => [parseId(raw, `${argument}[${i}]`), String(raw)]));
+  const ids = [...sent.keys()];
   const rows = await sql.all<{ id: number }>(
     `SELECT "id" FROM ${quote(relation.target.table)} WHERE "id" IN ${sql.dialect.jsonArrayValues("integer")}`,
     [JSON.stringify(ids)],
     `${relation.model.name}.${relation.field} targets`,
   );
   const found = new Set(rows.map((row) => row.id));
-  const missing = ids.filter((id) => !found.has(id));
+  const missing = ids.filter((id) => !found.has(id)).map((id) => sent.get(id)!);
   if (missing.length > 0) {
     throw notFound(
       `${relation.target.name} ${missing.join(", ")} ${missing.length === 1 ? "does" : "do"} not exist (${argument}); no link was changed.`,
-      { argument, model: relation.target.name, ids: missing.map(String) },
+      { argument, model: relation.target.name, ids: missing },
     );
   }
   return ids;

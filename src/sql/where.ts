@@ -10,15 +10,25 @@ import { quote, relatedRows, type SqlParams } from "./syntax.js";
 export type Where = { [field: string]: unknown };
 type Operators = { [operator: string]: unknown };
 
-/** A positive integer primary key, from the string or number a client sent. */
+/**
+ * An id as the contract defines it: any base-10 integer, written as a string ("1", "0", "-1",
+ * "99999999999999999999"); only text that is no such integer is BAD_USER_INPUT. A well-formed
+ * id may name no row, and the callers say what that means (null, NOT_FOUND, no match).
+ */
 export function parseId(value: unknown, path: string): number {
-  const id = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) {
-    throw badInput(`${path}: ${JSON.stringify(value)} is not an id; ids are positive whole numbers such as "1".`, {
+  const integer =
+    typeof value === "number" ? Number.isInteger(value) : typeof value === "string" && /^-?\d+$/.test(value);
+  if (!integer) {
+    throw badInput(`${path}: ${JSON.stringify(value)} is not an id; ids are whole numbers such as "1".`, {
       argument: path,
     });
   }
-  return id;
+  const id = Number(value);
+  // Past the safe integers a number no longer holds an id exactly (two ids could read as one
+  // row's), and a value past the database's integer range is a range error when bound. Rows take
+  // their ids from the table's sequence, from 1 up, so no row has such an id, nor the id 0 that
+  // stands for it: eq and in still match nothing, ne and notIn everything.
+  return Number.isSafeInteger(id) ? id : 0;
 }
 
 function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | number {

@@ -26,10 +26,11 @@ export async function requireRow(sql: SqlRunner, model: ModelInfo, rawId: unknow
   const id = parseId(rawId, argument);
   const row = await findRow(sql, model, id);
   if (!row)
-    throw notFound(`${model.name} ${id} does not exist (${argument}).`, {
+    // Named as sent: an id past the integer range was read as one no row has.
+    throw notFound(`${model.name} ${String(rawId)} does not exist (${argument}).`, {
       argument,
       model: model.name,
-      id: String(id),
+      id: String(rawId),
     });
   return row;
 }
@@ -85,10 +86,10 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
     const target = column.relation.target;
     const id = parseId(raw, column.field);
     if (!(await findRow(sql, target, id, `${model.name}.${column.field}`))) {
-      throw notFound(`${target.name} ${id} does not exist (${column.field}).`, {
+      throw notFound(`${target.name} ${String(raw)} does not exist (${column.field}).`, {
         argument: column.field,
         model: target.name,
-        id: String(id),
+        id: String(raw),
       });
     }
     return id;

@@ -22,6 +22,7 @@ export interface RequestOptions {
 
 export interface Response<TData> {
   status: number;
+  headers: Headers;
   data?: TData | null;
   errors?: GraphQLFormattedError[];
   sql?: { count: number; statements: string[] };
@@ -69,7 +70,13 @@ export class TestPlayground {
       errors?: GraphQLFormattedError[];
       extensions?: { sql?: Response<TData>["sql"] };
     };
-    return { status: response.status, data: json.data, errors: json.errors, sql: json.extensions?.sql };
+    return {
+      status: response.status,
+      headers: response.headers,
+      data: json.data,
+      errors: json.errors,
+      sql: json.extensions?.sql,
+    };
   }
 
   /** Data of an operation that must succeed; its errors otherwise, to fail the test readably. */

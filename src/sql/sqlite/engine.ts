@@ -10,7 +10,8 @@
  * commit, for data that `npm run seed` restores.
  */
 import { Worker } from "node:worker_threads";
-import { databaseBusy, databaseFull, timeout } from "../../errors.js";
+import { statSync } from "node:fs";
+import { databaseBusy, databaseFull, databaseUnavailable, timeout } from "../../errors.js";
 import type { Dialect, Engine, RunResult, SqlSession, Statement } from "../engine.js";
 import type { Call, Reply, WorkerFailure, WorkerOptions } from "./protocol.js";
 
@@ -157,6 +158,14 @@ export function sqliteEngine(options: SqliteEngineOptions): Engine {
         () => new WorkerConnection({ ...base, database: options.database, readonly: true }),
       );
   const transactions = new Queue();
+  // A file deleted or replaced under the server would take every later write with it, each one
+  // acknowledged: writes check first that the file they open is still the one at the path.
+  const fileIdentity = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat && `${stat.dev}:${stat.ino}`;
+  };
+  const file = typeof options.database === "string" ? options.database : undefined;
+  const identity = file && fileIdentity(file);
   const writerSession = session(() => writer);
   const exec = (sql: string, deadline: number) => answered(writer.call({ kind: "exec", sql, deadline }));
 
@@ -177,6 +186,10 @@ export function sqliteEngine(options: SqliteEngineOptions): Engine {
     reader: readerSession,
     transaction: (work, deadline) =>
       transactions.run(async () => {
+        if (file && fileIdentity(file) !== identity) {
+          console.error(`${file} was deleted or replaced while the server ran; writes are refused until a restart.`);
+          throw databaseUnavailable(file);
+        }
         await exec("BEGIN IMMEDIATE", deadline);
         try {
           const result = await work(writerSession);

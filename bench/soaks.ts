@@ -1,0 +1,77 @@
+/**
+ * Soaks of the playground's caches: requests that each bring something the server has never seen,
+ * so that whatever it keeps per document or per SQL text grows with every request unless a cache
+ * bounds it. RSS is read from /proc before the first request and after the last.
+ */
+import type { CacheSoak } from "./report.js";
+import type { ServerProcess } from "./servers.js";
+
+interface SoakRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Workload 1's document under an alias no earlier request used: a new text, so a new parse,
+ * validation and compiled function, for a document of the size clients send.
+ */
+export function uniqueDocument(i: number): SoakRequest {
+  return { query: `{ a${i}: authors(limit: 5) { id name bookSet { id title author { id name } } } }` };
+}
+
+/**
+ * One document whose `where` has a new shape each time: four terms on `title`, each with one of
+ * the string operators picked by a digit of `i`, so each request compiles to a new SQL text (and
+ * prepared statement) for the first 12^4 = 20,736 requests, while the document stays the same.
+ */
+const operators = ["eq", "ne", "in", "notIn", "lt", "lte", "gt", "gte", "contains", "startsWith", "endsWith", "isNull"];
+const terms = 4;
+export const distinctWhereShapes = operators.length ** terms;
+
+export function newWhereShape(i: number): SoakRequest {
+  const where = Array.from({ length: terms }, (_, term) => {
+    const operator = operators[Math.floor(i / operators.length ** term) % operators.length]!;
+    const value = operator === "isNull" ? false : operator === "in" || operator === "notIn" ? ["Book 1"] : "Book 1";
+    return { title: { [operator]: value } };
+  });
+  return {
+    query: "query ($where: BookWhere) { books(where: $where, limit: 2) { id title } }",
+    variables: { where: { OR: where } },
+  };
+}
+
+/** Sends `count` requests made by `request(i)` over `connections` concurrent clients. */
+export async function cacheSoak(
+  server: ServerProcess,
+  title: string,
+  novelty: string,
+  count: number,
+  connections: number,
+  request: (i: number) => SoakRequest,
+): Promise<CacheSoak> {
+  const rssBefore = server.rss();
+  const started = performance.now();
+  let next = 0;
+  let failures = 0;
+  const client = async () => {
+    while (next < count) {
+      const response = await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(request(next++)),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (response.status !== 200 || body.errors) failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, connections) }, client));
+  return {
+    title,
+    novelty,
+    requests: count,
+    seconds: (performance.now() - started) / 1000,
+    rssBefore,
+    rssAfter: server.rss(),
+    failures,
+  };
+}
