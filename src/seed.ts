@@ -35,9 +35,6 @@ export function seedDatabase(sql: SqlRunner, catalog: Catalog, seeds: SeedFile[]
 export function reseedDatabase(sql: SqlRunner, catalog: Catalog, seeds: SeedFile[] = readSeeds()): Promise<void> {
   return sql.transaction(async () => {
     for (const table of deletionOrder(catalog)) await sql.run(`DELETE FROM ${quote(table)}`);
-    // AUTOINCREMENT keeps the highest id ever handed out per table; without this, a create after
-    // the reset would get an id a new database never gives.
-    await sql.run("DELETE FROM sqlite_sequence");
     await insertSeeds(sql, catalog, seeds);
   });
 }
@@ -64,6 +61,9 @@ async function insertSeeds(sql: SqlRunner, catalog: Catalog, seeds: SeedFile[]):
         }
       }
     }
+  }
+  for (const statement of sql.dialect.idCounterStatements(catalog.models.map((model) => model.table))) {
+    await sql.run(statement);
   }
 }
 
