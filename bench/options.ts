@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { Scale } from "./seed-scale.js";
 import { distinctWhereShapes } from "./soaks.js";
 
-export const targetNames = ["floor", "batched", "unbatched"] as const;
+export const targetNames = ["floor", "batched", "unbatched", "baseline"] as const;
 export type TargetName = (typeof targetNames)[number];
 
 export interface BenchOptions {
@@ -26,6 +26,11 @@ export interface BenchOptions {
   targets: TargetName[];
   /** A directory for the playground's `--cpu-prof` profile, or undefined. */
   cpuProfDir?: string;
+  /**
+   * A built checkout of another revision of the playground, measured as the `baseline` target
+   * in the same run, so that a change's cost is read against the same machine and moment.
+   */
+  baseline?: string;
 }
 
 const defaults = {
@@ -44,8 +49,9 @@ const defaults = {
   "unique-documents": "500",
   "where-shapes": "2000",
   only: "1,2,3,4",
-  targets: targetNames.join(","),
+  targets: "floor,batched,unbatched",
   "cpu-prof-dir": "",
+  baseline: "",
 };
 
 type Flag = keyof typeof defaults;
@@ -82,7 +88,10 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     return value;
   };
   const list = (flag: Flag) => text(flag).split(",").filter(Boolean);
-  const targets = list("targets");
+  const baseline = text("baseline") || undefined;
+  // The baseline is measured whenever one is given; without one it cannot be.
+  const targets = list("targets").filter((target) => target !== "baseline");
+  if (baseline) targets.push("baseline");
   const unknown = targets.filter((target) => !(targetNames as readonly string[]).includes(target));
   if (unknown.length > 0) throw new Error(`--targets takes ${targetNames.join(", ")}; got ${unknown.join(", ")}`);
   return {
@@ -105,5 +114,6 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     only: list("only").map(Number),
     targets: targets as TargetName[],
     cpuProfDir: text("cpu-prof-dir") || undefined,
+    baseline,
   };
 }

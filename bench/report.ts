@@ -43,6 +43,7 @@ export const targetLabels: Record<TargetName, string> = {
   floor: "floor (hand-written)",
   batched: "playground",
   unbatched: "playground, batching off",
+  baseline: "playground, baseline revision",
 };
 
 /** The workloads whose goal is half the floor's requests per second. */

@@ -68,19 +68,28 @@ async function startTargets(options: BenchOptions, database: string): Promise<Ta
     const floor = await startServer("floor", [projectFile("dist/bench/floor.js"), database], { PORT: "0" });
     targets.push({ name: "floor", server: floor, headers: jsonHeaders });
   }
+  const playgroundEnv = {
+    DATABASE_URL: `sqlite:${database}`,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    // Workload 2 nests three lists, two without a limit: an estimated 505,050 rows against
+    // the default cost limit of 100,000, and without batching workload 1 may run 10,101
+    // statements against 1,000. The limits are a policy, not a speed setting.
+    MAX_COST: "1000000",
+    MAX_STATEMENTS: "100000",
+  };
+  if (options.baseline) {
+    const baseline = await startServer("baseline", [resolve(options.baseline, "dist/src/bin/start.js")], playgroundEnv);
+    targets.push({ name: "baseline", server: baseline, headers: jsonHeaders });
+  }
   if (wanted.has("batched") || wanted.has("unbatched") || options.only.includes(4)) {
     const profiling = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(options.cpuProfDir)}`] : [];
-    const playground = await startServer("playground", [...profiling, projectFile("dist/src/bin/start.js")], {
-      DATABASE_URL: `sqlite:${database}`,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      // Workload 2 nests three lists, two without a limit: an estimated 505,050 rows against
-      // the default cost limit of 100,000, and without batching workload 1 may run 10,101
-      // statements against 1,000. The limits are a policy, not a speed setting.
-      MAX_COST: "1000000",
-      MAX_STATEMENTS: "100000",
-    });
+    const playground = await startServer(
+      "playground",
+      [...profiling, projectFile("dist/src/bin/start.js")],
+      playgroundEnv,
+    );
     if (wanted.has("batched") || options.only.includes(4)) {
       targets.push({ name: "batched", server: playground, headers: jsonHeaders });
     }

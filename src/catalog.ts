@@ -153,6 +153,11 @@ function describeRelation(
   };
 }
 
+/** The side that declares the field in `models.py`: the key holder, or the ManyToManyField. */
+export function forwardSide(relation: RelationInfo): RelationInfo {
+  return relation.kind === "toOne" || relation.join?.isForward ? relation : relation.inverse;
+}
+
 function linkInverses(model: ModelInfo, entity: EntityMetadata): void {
   const relationByField = model.relationByField as Map<string, RelationInfo>;
   for (const relation of model.relations) {

@@ -1,10 +1,16 @@
+#!/usr/bin/env node
 /** `npm start`: serves the playground until SIGINT or SIGTERM. */
 import "reflect-metadata";
 import { configFromEnv, type PlaygroundConfig } from "../server/config.js";
 import { startPlayground } from "../server/app.js";
 
 const config = configFromEnv();
-const server = await startPlayground(config);
+const server = await startPlayground(config).catch((error: unknown) => {
+  const refusal = startRefusal(error, config);
+  if (refusal === undefined) throw error;
+  console.error(refusal);
+  process.exit(1);
+});
 console.log(`GraphQL playground ready at ${server.url}`);
 const { maxDepth, maxAliases, maxTokens, maxCost } = config.queryLimits;
 console.log(
@@ -32,4 +38,18 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 function mutationPolicy({ readOnly, mutationToken }: PlaygroundConfig): string {
   if (readOnly) return "refused (READ_ONLY)";
   return mutationToken ? "need the bearer token (MUTATION_TOKEN)" : "open";
+}
+
+/** One line for the reasons to not start that a person fixes by changing a setting. */
+function startRefusal(error: unknown, { port, host }: PlaygroundConfig): string | undefined {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "EADDRINUSE":
+      return `Port ${port} is in use; set PORT=<another port> (PORT=0 picks a free one), or stop what holds it.`;
+    case "EACCES":
+      return `Port ${port} needs privileges this process lacks; set PORT to 1024 or above.`;
+    case "EADDRNOTAVAIL":
+      return `${host} is not an address of this machine; set HOST=localhost, or HOST=0.0.0.0 for every interface.`;
+    default:
+      return undefined;
+  }
 }

@@ -2,13 +2,8 @@
  * Schema descriptions that show each relation as Django declares and reads it, so that a
  * person exploring in Apollo Sandbox sees the `models.py` line behind every field.
  */
-import type { RelationInfo } from "../catalog.js";
+import { forwardSide, type RelationInfo } from "../catalog.js";
 import { reverseManyName, reverseOneName, snakeCase, type LinkAction } from "../naming.js";
-
-/** The side that declares the field in `models.py`: the key holder, or the ManyToManyField. */
-function forwardSide(relation: RelationInfo): RelationInfo {
-  return relation.kind === "toOne" || relation.join?.isForward ? relation : relation.inverse;
-}
 
 function declaration(forward: RelationInfo): string {
   const reverse = forward.inverse;

@@ -2,9 +2,10 @@
  * Operations run as code compiled by graphql-jit: each document becomes, once, a function that
  * resolves exactly its fields, instead of graphql-js walking the document again for every row.
  * Apollo Server 5 accepts another executor only from a gateway, so this is a gateway whose
- * schema never changes. Apollo still parses, validates and caches each document (its document
- * store hands back the same `DocumentNode` for the same query text), so compiled functions are
- * kept per document object and leave with it.
+ * schema never changes. Apollo still parses, validates and caches each document.
+ *
+ * Compiled code is large (about 1.1 MB per document), so only the most recently used
+ * `maxDocuments` operations stay compiled; any client can send new documents without end.
  */
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
 import {
@@ -23,8 +24,13 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { PlaygroundContext } from "../graphql/context.js";
 import type { Execution } from "./execution.js";
+import { LruCache } from "./lru.js";
+import { unresolvedOperation } from "./operation.js";
 
 type Gateway = ApolloServerOptionsWithGateway<PlaygroundContext>["gateway"];
+
+/** The gateway, with the number of operations it holds compiled (for tests of the bound). */
+export type CompiledExecutionGateway = Gateway & { readonly compiledOperations: number };
 
 /**
  * Stands for an operation that graphql-js runs, as it would without this executor: one that
@@ -33,8 +39,14 @@ type Gateway = ApolloServerOptionsWithGateway<PlaygroundContext>["gateway"];
 const interpreted = Symbol("interpreted");
 
 /** `execution` runs around each operation: the request's deadline and transaction. */
-export function compiledExecutionGateway(schema: GraphQLSchema, execution: Execution): Gateway {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | typeof interpreted>>();
+export function compiledExecutionGateway(
+  schema: GraphQLSchema,
+  maxDocuments: number,
+  execution: Execution,
+): CompiledExecutionGateway {
+  // Keyed by the hash of the query text, not the document object: Apollo parses a document
+  // again once its own store has dropped it, and the text still compiles to the same code.
+  const compiled = new LruCache<string, CompiledQuery | typeof interpreted>(maxDocuments);
 
   /**
    * graphql-jit compiles a variable's coercion by unfolding its type, which never ends for the
@@ -46,15 +58,18 @@ export function compiledExecutionGateway(schema: GraphQLSchema, execution: Execu
       (definition) => !isInputObjectType(getNamedType(typeFromAST(schema, definition.type))),
     );
 
-  const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null) => {
-    let byOperation = compiled.get(document);
-    if (!byOperation) compiled.set(document, (byOperation = new Map()));
-    const key = operationName ?? "";
-    let query = byOperation.get(key);
+  const compiledFor = (
+    queryHash: string,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    operationName: string | null,
+  ) => {
+    const key = `${operationName ?? ""}:${queryHash}`;
+    let query = compiled.get(key);
     if (!query) {
       const compiledQuery = compilable(operation) && compileQuery(schema, document, operationName ?? undefined);
       query = compiledQuery && isCompiledQuery(compiledQuery) ? compiledQuery : interpreted;
-      byOperation.set(key, query);
+      compiled.set(key, query);
     }
     return query;
   };
@@ -66,10 +81,12 @@ export function compiledExecutionGateway(schema: GraphQLSchema, execution: Execu
     },
     async load() {
       return {
-        executor: async ({ document, operation, operationName, request, context }) => {
+        executor: async ({ queryHash, document, operation, operationName, request, context }) => {
+          // Apollo calls the executor even when the request names no operation of its document;
+          // graphql-js, handed the resolved name (null), would then run the document's only one.
+          if (!operation) return { errors: [unresolvedOperation(document, request.operationName)] };
+          const query = compiledFor(queryHash, document, operation, operationName);
           const run = async (): Promise<ExecutionResult> => {
-            // Without an operation (several in the document and no name) graphql-js gives the error.
-            const query = operation ? compiledFor(document, operation, operationName) : interpreted;
             if (query === interpreted) {
               return execute({
                 schema,
@@ -85,11 +102,14 @@ export function compiledExecutionGateway(schema: GraphQLSchema, execution: Execu
             if (variables.errors) return { errors: variables.errors };
             return withGraphQLErrors(await query.query(undefined, context, variables.coerced));
           };
-          return operation ? execution(context as PlaygroundContext, operation, run) : run();
+          return execution(context as PlaygroundContext, operation, run);
         },
       };
     },
     async stop() {},
+    get compiledOperations() {
+      return compiled.size;
+    },
   };
 }
 

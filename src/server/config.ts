@@ -34,6 +34,17 @@ export interface PlaygroundConfig {
   /** A request still running after this long is stopped and answered TIMEOUT. */
   requestTimeoutMs: number;
   engine: EngineOptions;
+  /**
+   * Browser origins whose pages may write (`*` for any); undefined leaves it to local origins
+   * (`localhost`, `127.0.0.1`, `[::1]`, any port). Every origin may read.
+   */
+  allowedOrigins: string[] | undefined;
+  /** Host names served besides the listening host and the local names (`*` for any). */
+  allowedHosts: string[];
+  /** A connection that sends no complete request for this long is closed. */
+  idleTimeoutMs: number;
+  /** Operations kept compiled, the most recently used ones. */
+  maxCompiledDocuments: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -63,6 +74,44 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   return value;
 }
 
+/** A comma-separated list, blanks dropped; undefined when the variable is unset or empty. */
+function list(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
+  const items = (env[name] ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+  return items.length > 0 ? items : undefined;
+}
+
+/** Origins as browsers send them (`https://example.com:8443`), so that they compare as text. */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
+  return list(env, name)?.map((item) => {
+    if (item === "*") return item;
+    const origin = URL.canParse(item) ? new URL(item).origin : "null";
+    if (origin === "null") throw new Error(`${name} must list origins such as https://example.com, got "${item}"`);
+    return origin;
+  });
+}
+
+/** Host names as the `Host` header carries them, without a port (`[::1]` for IPv6). */
+function hostnames(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
+  return list(env, name)?.map((item) => {
+    if (item === "*") return item;
+    const hostname = hostnameOf(item);
+    if (hostname === undefined) throw new Error(`${name} must list host names such as example.com, got "${item}"`);
+    return hostname;
+  });
+}
+
+/** The host name in a `Host` header or a listening address; undefined when it is none. */
+export function hostnameOf(host: string): string | undefined {
+  if (!/^[\w.\-:[\]]+$/.test(host)) return undefined;
+  // A bare IPv6 address, as HOST may give it, has no brackets.
+  const bracketed = host.includes(":") && !host.startsWith("[") && host.indexOf(":") !== host.lastIndexOf(":");
+  const url = `http://${bracketed ? `[${host}]` : host}`;
+  return URL.canParse(url) ? new URL(url).hostname : undefined;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundConfig {
   return {
     port: integer(env, "PORT", 4000),
@@ -89,6 +138,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
     engine: {
       busyTimeoutMs: integer(env, "BUSY_TIMEOUT_MS", defaultEngineOptions.busyTimeoutMs),
       statementCacheSize: integer(env, "STATEMENT_CACHE_SIZE", defaultEngineOptions.statementCacheSize),
+      poolSize: integer(env, "DATABASE_POOL_SIZE", defaultEngineOptions.poolSize),
     },
+    allowedOrigins: origins(env, "ALLOWED_ORIGINS"),
+    allowedHosts: hostnames(env, "ALLOWED_HOSTS") ?? [],
+    idleTimeoutMs: integer(env, "IDLE_TIMEOUT_MS", 10_000),
+    maxCompiledDocuments: integer(env, "MAX_COMPILED_DOCUMENTS", 100),
   };
 }

@@ -1,16 +1,20 @@
 /**
  * How errors leave the server: the contract's codes, applied to graphql-js's own refusals too,
- * and in production nothing of what went wrong inside.
+ * in production nothing of what went wrong inside, and without introspection no hint of the
+ * schema.
  */
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, isValueNode, type GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../errors.js";
 import type { QueryLimits } from "./config.js";
 import { breachExtensions, tokenBreach } from "./limits.js";
+import { textFlaw } from "./text.js";
 
 export interface ErrorFormatterOptions {
   /** Replaces internal errors by a generic one; the real error goes to `log`. */
   production: boolean;
+  /** False drops graphql-js's "Did you mean ...?", which would spell out the hidden schema. */
+  introspection: boolean;
   queryLimits: QueryLimits;
   log?: (error: unknown) => void;
 }
@@ -29,9 +33,19 @@ const clientCodes = new Set<unknown>([
 
 export function errorFormatter({
   production,
+  introspection,
   queryLimits,
   log = (error) => console.error(error),
 }: ErrorFormatterOptions) {
+  const format = clientFormatter(production, queryLimits, log);
+  // Apollo drops the hints from validation errors only; variable coercion gives them too
+  // (`Value "ASCX" does not exist in "SortOrder" enum. Did you mean the enum value "ASC"?`).
+  return introspection
+    ? format
+    : (formatted: GraphQLFormattedError, error: unknown) => withoutHints(format(formatted, error));
+}
+
+function clientFormatter(production: boolean, queryLimits: QueryLimits, log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
@@ -40,6 +54,19 @@ export function errorFormatter({
       if (breach) {
         return { message: breach.message, locations: formatted.locations, extensions: breachExtensions(breach) };
       }
+    }
+    if (
+      code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED &&
+      original instanceof GraphQLError &&
+      loneSurrogateLiteral(original)
+    ) {
+      const [where] = original.locations ?? [];
+      const place = where ? ` at line ${where.line}, column ${where.column}` : "";
+      return {
+        message: `The string${place} contains ${textFlaw("\ud800")}.`,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BadUserInput },
+      };
     }
     // A value in the query text that does not fit its type (`dateOfBirth: "1990-13-45"`,
     // `limit: "ten"`) is bad user input, as the same value sent in a variable is; graphql-js
@@ -67,4 +94,31 @@ export function errorFormatter({
     }
     return formatted;
   };
+}
+
+const hint = / ?Did you mean [^?]*\?/g;
+
+function withoutHints(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const stacktrace = formatted.extensions?.stacktrace;
+  return {
+    ...formatted,
+    message: formatted.message.replace(hint, ""),
+    ...(Array.isArray(stacktrace) && {
+      extensions: { ...formatted.extensions, stacktrace: stacktrace.map((line) => String(line).replace(hint, "")) },
+    }),
+  };
+}
+
+/**
+ * graphql-js refuses a lone surrogate in a string literal (`"\ud800"`, or the character itself)
+ * as a syntax error, pointing at it; it is bad text, as the same string sent in a variable is.
+ */
+function loneSurrogateLiteral(error: GraphQLError): boolean {
+  const position = error.positions?.[0];
+  if (!error.source || position === undefined) return false;
+  const at = error.source.body.slice(position, position + 12);
+  return (
+    (error.message.includes("Invalid Unicode escape sequence") && /^\\u\{?0*[dD][89a-fA-F][0-9a-fA-F]{2}/.test(at)) ||
+    (error.message.includes("within String") && /^[\ud800-\udfff]/.test(at))
+  );
 }

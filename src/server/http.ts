@@ -1,12 +1,22 @@
 /**
- * The `node:http` front of the GraphQL endpoint: CORS, the body limit and malformed JSON are
- * answered here, before Apollo sees a request; everything else goes to Apollo as is.
+ * The `node:http` front of the GraphQL endpoint: the `Host` check, CORS, the body limit, the
+ * content type and malformed JSON are answered here, before Apollo sees a request; everything
+ * else goes to Apollo as is. Connections that send no complete request in time are closed.
+ *
+ * Cross-site requests: a browser lets any page send a GET, or a POST of a form or `text/plain`,
+ * without asking the server first. A GET only ever reads (Apollo refuses mutations over GET),
+ * and reads are open to every origin anyway, so GETs need no preflight-forcing header, as urql's
+ * default client sends none. A POST must be `application/json`, which a page can send only after
+ * a CORS preflight and with its `Origin`, which decides whether it may write.
  */
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/server";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PlaygroundContext } from "../graphql/context.js";
 import { explainHeader } from "./explain.js";
+import { localHostnames } from "./access.js";
+import { hostnameOf } from "./config.js";
+import type { IdeResponder } from "./ide.js";
 import { batchingHeader, traceHeader } from "./trace.js";
 
 export const graphqlPath = "/graphql";
@@ -22,6 +32,8 @@ const corsHeaders = {
     traceHeader,
     batchingHeader,
     explainHeader,
+    // Ruru's explain switch sends this one too; a hosted Ruru pointed here fails its preflight without it.
+    "x-postgraphile-explain",
   ].join(", "),
   "access-control-max-age": "600",
 };
@@ -29,9 +41,14 @@ const corsHeaders = {
 export interface HttpFrontOptions {
   apollo: ApolloServer<PlaygroundContext>;
   contextFor: (headers: HeaderMap) => PlaygroundContext;
+  ide: IdeResponder;
   maxBodyBytes: number;
   port: number;
   host: string;
+  /** Host names served besides `host` and the local names; `*` serves any. */
+  allowedHosts: string[];
+  /** Closes a connection that sends no complete request for this long; 0 leaves Node's defaults. */
+  idleTimeoutMs: number;
 }
 
 export interface HttpFront {
@@ -45,7 +62,16 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
   // connection would otherwise hold close() open until it timed out.
   const unanswered = new Set<ServerResponse>();
   let closing = false;
-  const server = createServer((request, response) => {
+  const idle = options.idleTimeoutMs;
+  const timeouts = idle > 0 && {
+    headersTimeout: idle,
+    requestTimeout: idle,
+    keepAliveTimeout: Math.min(idle, 5000),
+    // Node looks for expired connections every 30 s by default, which would let a silent one
+    // stay three times as long as the timeout says.
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(idle / 4))),
+  };
+  const server = createServer({ ...timeouts }, (request, response) => {
     if (closing) response.setHeader("connection", "close");
     unanswered.add(response);
     response.on("close", () => unanswered.delete(response));
@@ -55,7 +81,13 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
       else response.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   return {
     port: (server.address() as AddressInfo).port,
     close: () =>
@@ -69,10 +101,32 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
 }
 
 async function handle(options: HttpFrontOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const host = request.headers.host;
+  if (host !== undefined && !hostServed(host, options)) {
+    return sendError(
+      response,
+      403,
+      `This server does not answer for the host "${host}": a name that is not this server's, pointing at it, ` +
+        "is how a web page would reach a local server from outside (DNS rebinding). If it is one of this " +
+        `server's names, start it with ALLOWED_HOSTS=${hostnameOf(host) ?? host} (a comma-separated list).`,
+      "FORBIDDEN",
+    );
+  }
   const url = new URL(request.url ?? "/", "http://localhost");
   if (request.method === "OPTIONS") return send(response, 204, {}, "");
+  if (await options.ide(request, response)) return;
   if (url.pathname !== graphqlPath) {
     return sendError(response, 404, `Not found: the GraphQL endpoint is ${graphqlPath}.`, "NOT_FOUND");
+  }
+  const contentType = request.headers["content-type"]?.split(";")[0]!.trim().toLowerCase();
+  if (request.method === "POST" && contentType !== "application/json") {
+    return sendError(
+      response,
+      415,
+      `A POST to ${graphqlPath} must have content-type: application/json, got ${contentType ?? "none"}; ` +
+        "any web page could send the other types from a visitor's browser.",
+      "BAD_REQUEST",
+    );
   }
   const body = await readBody(request, options.maxBodyBytes);
   if (body === tooLarge) {
@@ -83,7 +137,7 @@ async function handle(options: HttpFrontOptions, request: IncomingMessage, respo
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   let parsed: unknown = body;
-  if (body.length > 0 && headers.get("content-type")?.startsWith("application/json")) {
+  if (body.length > 0 && contentType === "application/json") {
     try {
       parsed = JSON.parse(body);
     } catch (error) {
@@ -107,24 +161,35 @@ async function handle(options: HttpFrontOptions, request: IncomingMessage, respo
   response.end();
 }
 
+/** The listening host, the local names, and `ALLOWED_HOSTS`; the port plays no part. */
+function hostServed(host: string, { host: listening, allowedHosts }: HttpFrontOptions): boolean {
+  const hostname = hostnameOf(host);
+  if (hostname === undefined) return false;
+  return (
+    localHostnames.has(hostname) ||
+    hostname === hostnameOf(listening) ||
+    allowedHosts.includes("*") ||
+    allowedHosts.includes(hostname)
+  );
+}
+
 const tooLarge = Symbol("too large");
 
-/** Reads the body as text, giving up (without buffering the rest) once it passes `limit`. */
+/**
+ * Reads the body as text; past `limit` it keeps reading but drops the rest, and answers only at
+ * the end. Answering sooner would close the connection under a client still sending, which
+ * then sees a reset instead of the 413. A body that never ends is cut by the request timeout.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<string | typeof tooLarge> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(tooLarge);
-        request.resume();
-        request.removeAllListeners("data");
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => resolve(size > limit ? tooLarge : Buffer.concat(chunks).toString("utf8")));
     request.on("error", reject);
   });
 }

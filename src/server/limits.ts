@@ -68,6 +68,7 @@ import { connectionField, countField } from "../naming.js";
 import type { ListLimits, PlaygroundContext } from "../graphql/context.js";
 import { checkLimit } from "../graphql/lists.js";
 import type { QueryLimits } from "./config.js";
+import { unresolvedOperation } from "./operation.js";
 
 interface OperationMeasure {
   /** Fields on the longest path, leaf included. */
@@ -449,7 +450,7 @@ export function queryLimitsPlugin(limits: QueryLimits, listLimits: ListLimits): 
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, source, request, contextValue }) {
-          if (!operation) return;
+          if (!operation) throw unresolvedOperation(document, request.operationName);
           const measure = measureOperation(
             { catalog: contextValue.catalog, schema, document, operation, source, variables: request.variables },
             listLimits,

@@ -37,11 +37,18 @@ export function orderKeys(orderBy: readonly OrderKey[]): OrderKey[] {
 
 const reversed: Record<SortDirection, SortDirection> = { ASC: "DESC", DESC: "ASC" };
 
+/**
+ * NULL sorts before every value, spelled out because that is SQLite's own order and not
+ * PostgreSQL's: both engines then order lists, and so cursors, alike.
+ */
+const nullsPlace: Record<SortDirection, string> = { ASC: "NULLS FIRST", DESC: "NULLS LAST" };
+
 function orderClause(model: ModelInfo, query: ListQuery, alias: string): string {
   return orderKeys(query.orderBy)
     .map(({ field, direction }) => {
       const column = `${alias}.${quote(model.columnByField.get(field)!.column)}`;
-      return `${column} ${query.backward ? reversed[direction] : direction}`;
+      const effective = query.backward ? reversed[direction] : direction;
+      return `${column} ${effective} ${nullsPlace[effective]}`;
     })
     .join(", ");
 }

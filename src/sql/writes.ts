@@ -78,16 +78,18 @@ async function checkedValues(
 
 async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo, raw: unknown): Promise<SqlValue> {
   const path = `${model.name}.${column.field}`;
+  // Where the value sat in the request: create and update take their fields in `input`.
+  const argument = `input.${column.field}`;
   if (raw === null) {
     if (column.nullable) return null;
-    throw badInput(`${path} cannot be null.`, { argument: column.field });
+    throw badInput(`${path} cannot be null.`, { argument });
   }
   if (column.relation) {
     const target = column.relation.target;
-    const id = parseId(raw, column.field);
+    const id = parseId(raw, argument);
     if (!(await findRow(sql, target, id, `${model.name}.${column.field}`))) {
-      throw notFound(`${target.name} ${String(raw)} does not exist (${column.field}).`, {
-        argument: column.field,
+      throw notFound(`${target.name} ${String(raw)} does not exist (${argument}).`, {
+        argument,
         model: target.name,
         id: String(raw),
       });
@@ -96,13 +98,13 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
   }
   const text = raw as string;
   if (column.kind === "string" && text.length === 0) {
-    throw badInput(`${path} cannot be empty.`, { argument: column.field });
+    throw badInput(`${path} cannot be empty.`, { argument });
   }
   // Django's max_length counts characters, not UTF-16 code units.
   const length = [...text].length;
   if (column.maxLength !== undefined && length > column.maxLength) {
     throw badInput(`${path} is at most ${column.maxLength} characters long; this value has ${length}.`, {
-      argument: column.field,
+      argument,
       maxLength: column.maxLength,
     });
   }
@@ -128,5 +130,5 @@ async function checkUnique(
       `${model.name}.${column.relation.field} is one-to-one. Delete or update ${model.name} ${holder.id} first.`
     : `A ${model.name} with ${column.field} ${JSON.stringify(value)} already exists (${model.name} ${holder.id}); ` +
       `${model.name}.${column.field} must be unique.`;
-  throw conflict(message, { argument: column.field, model: model.name, id: String(holder.id) });
+  throw conflict(message, { argument: `input.${column.field}`, model: model.name, id: String(holder.id) });
 }

@@ -1,7 +1,9 @@
 /**
  * A fuzzer driven by introspection: it reads the schema from the server and sends every query
  * and mutation field, in turn, with wrong, empty, huge, unicode and hostile values and ids, as
- * variables and written inline, plus a few bodies that are not GraphQL at all. Every answer must
+ * variables and written inline, plus a few bodies that are not GraphQL at all. Around the
+ * operation, the request sends `operationName` right, wrong or not at all, sometimes beside other
+ * operations in the same document, and `extensions` of every shape. Every answer must
  * be a refusal the contract names (or data): never INTERNAL_SERVER_ERROR, never HTTP 5xx.
  *
  * Runs are deterministic: operation `i` of seed `s` draws from its own generator seeded with
@@ -125,7 +127,7 @@ export async function fuzz({ url, ops, seed }: FuzzOptions): Promise<FuzzReport>
     const random = Random.forTask(seed, index);
     const body = random.chance(0.03)
       ? random.pick(hostileBodies)(random)
-      : JSON.stringify(new OperationWriter(random).operation(roots[index % roots.length]!));
+      : JSON.stringify(aroundOperation(random, new OperationWriter(random).operation(roots[index % roots.length]!)));
     const reason = await judge(url, body, report.outcomes);
     if (reason)
       report.failures.push({ index, reason, request: body.length > 2000 ? `${body.slice(0, 2000)}...` : body });
@@ -228,6 +230,45 @@ class OperationWriter {
     this.variables[name] = value;
     return `$${name}`;
   }
+}
+
+/** Operations sent beside the fuzzed one (named `Fuzz`), so that the name decides which one runs. */
+const otherOperations = [
+  "query Other { peopleCount }",
+  'mutation Other { createTag(input: { name: "other" }) { id } }',
+  "mutation Other { deleteAuthor(id: 1) { total } }",
+  "{ __typename }",
+  "subscription Other { __typename }",
+  "fragment Unused on Query { peopleCount }",
+];
+const operationNames: unknown[] = ["Other", "Fuzz", "fuzz", "", "x", "Other Fuzz", null, 5, ["Fuzz"]];
+const extensionValues: unknown[] = [
+  {},
+  null,
+  { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+  { persistedQuery: "x" },
+  { clientLibrary: { name: "fuzz", version: "1" } },
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  "x",
+  [],
+  5,
+];
+
+/**
+ * The request around an operation: `operationName` right (`Fuzz`), wrong or left out, now and
+ * then another operation in the same document, and `extensions`. Most requests name their
+ * operation right, so the fields still get fuzzed.
+ */
+function aroundOperation(
+  random: Random,
+  operation: { query: string; variables: Record<string, unknown> },
+): Record<string, unknown> {
+  const request: Record<string, unknown> = { ...operation };
+  if (random.chance(0.08)) request.query = `${operation.query}\n${random.pick(otherOperations)}`;
+  if (random.chance(0.03)) request.query = String(request.query).replace(/^(query|mutation)/, "subscription");
+  if (random.chance(0.4)) request.operationName = random.chance(0.7) ? "Fuzz" : random.pick(operationNames);
+  if (random.chance(0.08)) request.extensions = random.pick(extensionValues);
+  return request;
 }
 
 const smallIds = ["1", "2", "3", "4", "5", "6", "7", "8", "10", "12"];
