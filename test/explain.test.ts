@@ -4,14 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { testEngine } from "./support/databases.js";
+import { explainText, testEngine } from "./support/databases.js";
 import { TestPlayground } from "./support/playground.js";
 
-/** Words every plan has, and how a bound JSON array of keys reads with its value written in. */
-const engineText = {
-  sqlite: { plan: /SCAN|SEARCH/, keys: /json_each\('\[1,2\]'\)/ },
-  postgres: { plan: /Scan/, keys: /jsonb_array_elements_text\('\[1,2\]'::jsonb\)/ },
-}[testEngine];
+const engineText = explainText[testEngine];
 
 let playground: TestPlayground;
 before(async () => (playground = await TestPlayground.start()));

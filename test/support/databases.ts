@@ -141,3 +141,9 @@ function hasInitdb(): boolean {
   const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql") : [];
   return versions.some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/initdb`));
 }
+
+/** Words every plan of the engine has, and how a bound JSON array of keys reads with its value written in. */
+export const explainText: Record<TestEngine, { plan: RegExp; keys: RegExp }> = {
+  sqlite: { plan: /SCAN|SEARCH/, keys: /json_each\('\[1,2\]'\)/ },
+  postgres: { plan: /Scan/, keys: /jsonb_array_elements_text\('\[1,2\]'::jsonb\)/ },
+};
