@@ -26,6 +26,9 @@ export const requestExecution: Execution = async (context, operation, run) => {
   // transaction commits only before it, so the answer always tells what stayed.
   try {
     return await context.sql.transaction(async () => {
+      // An engine may run this again after a deadlock: nothing read in a rolled-back attempt
+      // may be served from the loaders.
+      context.loaders.clear();
       const result = await run();
       if (result.errors?.length) throw new RolledBack(result);
       return result;
