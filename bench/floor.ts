@@ -62,6 +62,8 @@ function postgresFloor(url: string): FloorDatabase {
   return {
     dialect: postgresDialect,
     prepare: <Row>(sql: string) => {
+      // Without sample values no placeholder gets the `::bigint` of whole numbers: each takes
+      // the type its place gives it, the same for every request, as a named statement must.
       const { text } = toPostgres({ sql, params: [] });
       const name = `floor_${++statements}`;
       return async (trace: Trace, ...params: SqlValue[]) => {
