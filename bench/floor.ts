@@ -3,34 +3,74 @@
  * GraphQL. Each document gets the statements a careful person would write (prepared once, the
  * same number the playground batches into, with the same per-parent limit), plain objects and
  * `JSON.stringify`. The bench runs it beside the playground and reports each workload as a
- * ratio to it.
+ * ratio to it, on each engine: the statements are written once, spelled for the engine by the
+ * playground's own dialect, and run by better-sqlite3 on the main thread or by a `pg` pool of
+ * the playground's size as named (prepared) statements.
  *
- * `node dist/bench/floor.js <database file>`, listening on `PORT` (0: a free one).
+ * `node dist/bench/floor.js <database url>`, listening on `PORT` (0: a free one).
  */
-import Database, { type Database as Connection } from "better-sqlite3";
+import Database from "better-sqlite3";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { configFromEnv } from "../src/server/config.js";
 import { traceHeader } from "../src/server/trace.js";
+import { databasePath } from "../src/sql/connection.js";
+import type { Dialect, SqlValue } from "../src/sql/engine.js";
+import { postgresDialect, toPostgres } from "../src/sql/postgres/engine.js";
+import { isPostgresUrl, parsePostgresUrl } from "../src/sql/postgres/url.js";
+import { sqliteDialect } from "../src/sql/sqlite/engine.js";
 import { authorNamePrefix, filteredRootList, manyToManyBothWays, nestedOneToMany } from "./workloads.js";
 
 type Trace = string[] | undefined;
-type Answer = (trace: Trace) => unknown;
+type Answer = (trace: Trace) => Promise<unknown>;
+/** A statement prepared once; running it records its text when the request asked for a trace. */
+type Query<Row> = (trace: Trace, ...params: SqlValue[]) => Promise<Row[]>;
+
+interface FloorDatabase {
+  dialect: Dialect;
+  prepare<Row>(sql: string): Query<Row>;
+}
 
 interface NamedRow {
   id: number;
   name: string;
 }
 
+const config = configFromEnv(process.env);
 /** The playground's default `limit`, which its nested lists apply to each parent. */
-const perParentLimit = configFromEnv({}).limits.defaultLimit;
+const perParentLimit = config.limits.defaultLimit;
 
-/** A statement prepared once; running it records its text when the request asked for a trace. */
-function query<Row>(connection: Connection, sql: string): (trace: Trace, ...params: unknown[]) => Row[] {
-  const statement = connection.prepare(sql);
-  return (trace, ...params) => {
-    trace?.push(sql);
-    return statement.all(...params) as Row[];
+function sqliteFloor(file: string): FloorDatabase {
+  const connection = new Database(file, { fileMustExist: true });
+  return {
+    dialect: sqliteDialect,
+    prepare: <Row>(sql: string) => {
+      const statement = connection.prepare(sql);
+      return async (trace: Trace, ...params: SqlValue[]) => {
+        trace?.push(sql);
+        return statement.all(...params) as Row[];
+      };
+    },
+  };
+}
+
+function postgresFloor(url: string): FloorDatabase {
+  const credentials = parsePostgresUrl(url);
+  const pool = new pg.Pool({ ...credentials, user: credentials.username, max: config.engine.poolSize });
+  let statements = 0;
+  return {
+    dialect: postgresDialect,
+    prepare: <Row>(sql: string) => {
+      // Without sample values no placeholder gets the `::bigint` of whole numbers: each takes
+      // the type its place gives it, the same for every request, as a named statement must.
+      const { text } = toPostgres({ sql, params: [] });
+      const name = `floor_${++statements}`;
+      return async (trace: Trace, ...params: SqlValue[]) => {
+        trace?.push(text);
+        return (await pool.query({ name, text, values: params })).rows as Row[];
+      };
+    },
   };
 }
 
@@ -48,34 +88,28 @@ function idList(ids: Iterable<number>): string {
   return JSON.stringify([...new Set(ids)]);
 }
 
-/** Rows of a many-to-many relation for a batch of parents, at most `perParentLimit` each. */
-function linkedRows(target: string, parentColumn: string, targetColumn: string): string {
-  return (
+function answers({ dialect, prepare }: FloorDatabase): Map<string, Answer> {
+  const ids = dialect.jsonArrayValues("integer");
+  /** Rows of a many-to-many relation for a batch of parents, at most `perParentLimit` each. */
+  const linkedRows = (target: string, parentColumn: string, targetColumn: string) =>
     `SELECT id, name, parent FROM (SELECT r.id, r.name, l.${parentColumn} AS parent, ` +
     `ROW_NUMBER() OVER (PARTITION BY l.${parentColumn} ORDER BY r.id) AS n ` +
     `FROM course_students l JOIN ${target} r ON r.id = l.${targetColumn} ` +
-    `WHERE l.${parentColumn} IN (SELECT value FROM json_each(?))) WHERE n <= ? ORDER BY parent, n`
-  );
-}
+    `WHERE l.${parentColumn} IN ${ids}) AS numbered WHERE n <= ? ORDER BY parent, n`;
 
-function answers(connection: Connection): Map<string, Answer> {
-  const authorsById = query<NamedRow>(
-    connection,
-    "SELECT id, name FROM author WHERE id IN (SELECT value FROM json_each(?))",
-  );
+  const authorsById = prepare<NamedRow>(`SELECT id, name FROM author WHERE id IN ${ids}`);
 
-  const firstAuthors = query<NamedRow>(connection, "SELECT id, name FROM author ORDER BY id LIMIT ?");
-  const booksOfAuthors = query<{ id: number; title: string; author_id: number }>(
-    connection,
+  const firstAuthors = prepare<NamedRow>("SELECT id, name FROM author ORDER BY id LIMIT ?");
+  const booksOfAuthors = prepare<{ id: number; title: string; author_id: number }>(
     "SELECT id, title, author_id FROM (SELECT id, title, author_id, " +
       "ROW_NUMBER() OVER (PARTITION BY author_id ORDER BY id) AS n FROM book " +
-      "WHERE author_id IN (SELECT value FROM json_each(?))) WHERE n <= ? ORDER BY author_id, n",
+      `WHERE author_id IN ${ids}) AS numbered WHERE n <= ? ORDER BY author_id, n`,
   );
-  const nestedOneToManyAnswer: Answer = (trace) => {
-    const authors = firstAuthors(trace, 100);
-    const books = booksOfAuthors(trace, idList(authors.map((author) => author.id)), perParentLimit);
+  const nestedOneToManyAnswer: Answer = async (trace) => {
+    const authors = await firstAuthors(trace, 100);
+    const books = await booksOfAuthors(trace, idList(authors.map((author) => author.id)), perParentLimit);
     const bookAuthors = new Map(
-      authorsById(trace, idList(books.map((book) => book.author_id))).map((author) => [
+      (await authorsById(trace, idList(books.map((book) => book.author_id)))).map((author) => [
         author.id,
         { id: String(author.id), name: author.name },
       ]),
@@ -94,20 +128,14 @@ function answers(connection: Connection): Map<string, Answer> {
     };
   };
 
-  const firstCourses = query<NamedRow>(connection, "SELECT id, name FROM course ORDER BY id LIMIT ?");
-  const studentsOfCourses = query<NamedRow & { parent: number }>(
-    connection,
-    linkedRows("student", "course_id", "student_id"),
-  );
-  const coursesOfStudents = query<NamedRow & { parent: number }>(
-    connection,
-    linkedRows("course", "student_id", "course_id"),
-  );
-  const manyToManyAnswer: Answer = (trace) => {
-    const courses = firstCourses(trace, 50);
-    const students = studentsOfCourses(trace, idList(courses.map((course) => course.id)), perParentLimit);
+  const firstCourses = prepare<NamedRow>("SELECT id, name FROM course ORDER BY id LIMIT ?");
+  const studentsOfCourses = prepare<NamedRow & { parent: number }>(linkedRows("student", "course_id", "student_id"));
+  const coursesOfStudents = prepare<NamedRow & { parent: number }>(linkedRows("course", "student_id", "course_id"));
+  const manyToManyAnswer: Answer = async (trace) => {
+    const courses = await firstCourses(trace, 50);
+    const students = await studentsOfCourses(trace, idList(courses.map((course) => course.id)), perParentLimit);
     const courseSets = groupBy(
-      coursesOfStudents(trace, idList(students.map((student) => student.id)), perParentLimit),
+      await coursesOfStudents(trace, idList(students.map((student) => student.id)), perParentLimit),
       (course) => course.parent,
     );
     const studentsByCourse = groupBy(students, (student) => student.parent);
@@ -122,15 +150,14 @@ function answers(connection: Connection): Map<string, Answer> {
     };
   };
 
-  const booksByAuthorPrefix = query<{ id: number; title: string; author_id: number }>(
-    connection,
+  const booksByAuthorPrefix = prepare<{ id: number; title: string; author_id: number }>(
     "SELECT b.id, b.title, b.author_id FROM book b JOIN author a ON a.id = b.author_id " +
       "WHERE substr(a.name, 1, length(?)) = ? ORDER BY b.title DESC, b.id LIMIT ?",
   );
-  const filteredListAnswer: Answer = (trace) => {
-    const books = booksByAuthorPrefix(trace, authorNamePrefix, authorNamePrefix, 100);
+  const filteredListAnswer: Answer = async (trace) => {
+    const books = await booksByAuthorPrefix(trace, authorNamePrefix, authorNamePrefix, 100);
     const authors = new Map(
-      authorsById(trace, idList(books.map((book) => book.author_id))).map((author) => [author.id, author]),
+      (await authorsById(trace, idList(books.map((book) => book.author_id)))).map((author) => [author.id, author]),
     );
     return {
       books: books.map((book) => ({
@@ -148,9 +175,9 @@ function answers(connection: Connection): Map<string, Answer> {
   ]);
 }
 
-const file = process.argv[2];
-if (!file) throw new Error("usage: node dist/bench/floor.js <database file>");
-const answerFor = answers(new Database(file, { fileMustExist: true }));
+const url = process.argv[2];
+if (!url) throw new Error("usage: node dist/bench/floor.js <database url>");
+const answerFor = answers(isPostgresUrl(url) ? postgresFloor(url) : sqliteFloor(databasePath(url)));
 
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
@@ -165,10 +192,17 @@ const server = createServer((request, response) => {
       return;
     }
     const trace: Trace = request.headers[traceHeader] === "1" ? [] : undefined;
-    const data = answer(trace);
-    response.writeHead(200, json);
-    response.end(
-      JSON.stringify(trace ? { data, extensions: { sql: { count: trace.length, statements: trace } } } : { data }),
+    answer(trace).then(
+      (data) => {
+        response.writeHead(200, json);
+        response.end(
+          JSON.stringify(trace ? { data, extensions: { sql: { count: trace.length, statements: trace } } } : { data }),
+        );
+      },
+      (error: unknown) => {
+        response.writeHead(500, json);
+        response.end(JSON.stringify({ errors: [{ message: String(error) }] }));
+      },
     );
   });
 });

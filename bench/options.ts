@@ -6,8 +6,14 @@ import { distinctWhereShapes } from "./soaks.js";
 export const targetNames = ["floor", "batched", "unbatched", "baseline"] as const;
 export type TargetName = (typeof targetNames)[number];
 
+export const engineNames = ["sqlite", "postgres"] as const;
+export type EngineName = (typeof engineNames)[number];
+
 export interface BenchOptions {
   scale: Scale;
+  /** Each engine is seeded and measured in turn, its floor on the same engine. */
+  engines: EngineName[];
+  /** The SQLite file; PostgreSQL's database is `DATABASE_URL`'s, or a throwaway cluster's. */
   database: string;
   output: string;
   /** Seconds measured per workload and server, after `warmup` seconds that are not. */
@@ -15,7 +21,8 @@ export interface BenchOptions {
   warmup: number;
   /** Slices each measurement is cut into, taken in turn with the other servers'. */
   rounds: number;
-  connections: number;
+  /** Each read workload is measured at each of these; the soaks use the first. */
+  connections: number[];
   /** Seconds of workload 1 to check that memory stays flat; 0 skips it. */
   soak: number;
   /** Requests of the cache soaks, each with a never-seen document or `where` shape; 0 skips one. */
@@ -39,12 +46,13 @@ const defaults = {
   students: "200",
   courses: "50",
   "courses-per-student": "5",
+  engine: "sqlite",
   database: "data/bench.sqlite",
   output: "bench/RESULTS.md",
   duration: "10",
   warmup: "3",
   rounds: "5",
-  connections: "10",
+  connections: "10,16",
   soak: "0",
   "unique-documents": "500",
   "where-shapes": "2000",
@@ -88,12 +96,16 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     return value;
   };
   const list = (flag: Flag) => text(flag).split(",").filter(Boolean);
+  const oneOf = <T extends string>(flag: Flag, names: readonly T[]): T[] => {
+    const values = list(flag);
+    const unknown = values.filter((value) => !(names as readonly string[]).includes(value));
+    if (unknown.length > 0) throw new Error(`--${flag} takes ${names.join(", ")}; got ${unknown.join(", ")}`);
+    return values as T[];
+  };
   const baseline = text("baseline") || undefined;
   // The baseline is measured whenever one is given; without one it cannot be.
-  const targets = list("targets").filter((target) => target !== "baseline");
+  const targets: TargetName[] = oneOf("targets", targetNames).filter((target) => target !== "baseline");
   if (baseline) targets.push("baseline");
-  const unknown = targets.filter((target) => !(targetNames as readonly string[]).includes(target));
-  if (unknown.length > 0) throw new Error(`--targets takes ${targetNames.join(", ")}; got ${unknown.join(", ")}`);
   return {
     scale: {
       authors: number("authors"),
@@ -102,17 +114,23 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
       courses: number("courses"),
       coursesPerStudent: number("courses-per-student"),
     },
+    engines: oneOf("engine", engineNames),
     database: text("database"),
     output: text("output"),
     duration: number("duration"),
     warmup: number("warmup"),
     rounds: Math.max(1, number("rounds")),
-    connections: number("connections"),
+    connections: list("connections").map((value) => {
+      const connections = Number(value);
+      if (!Number.isInteger(connections) || connections < 1)
+        throw new Error(`--connections takes whole numbers >= 1\n${usage}`);
+      return connections;
+    }),
     soak: number("soak"),
     uniqueDocuments: number("unique-documents"),
     whereShapes: atMost("where-shapes", distinctWhereShapes),
     only: list("only").map(Number),
-    targets: targets as TargetName[],
+    targets,
     cpuProfDir: text("cpu-prof-dir") || undefined,
     baseline,
   };

@@ -1,10 +1,12 @@
 /** What a bench run found, as the Markdown that the console shows and bench/RESULTS.md keeps. */
 import { execFileSync } from "node:child_process";
 import { availableParallelism, cpus, loadavg, platform, release, totalmem } from "node:os";
-import type { BenchOptions, TargetName } from "./options.js";
+import type { BenchOptions, EngineName, TargetName } from "./options.js";
 import type { Workload } from "./workloads.js";
 
 export interface Measurement {
+  engine: EngineName;
+  connections: number;
   workload: Workload;
   target: TargetName;
   requestsPerSecond: number;
@@ -18,6 +20,7 @@ export interface Measurement {
 }
 
 export interface Soak {
+  engine: EngineName;
   /** Seconds of load before the first sample. */
   warmup: number;
   seconds: number;
@@ -28,6 +31,7 @@ export interface Soak {
 
 /** Requests that each bring the server something it has not seen, and its RSS around them. */
 export interface CacheSoak {
+  engine: EngineName;
   title: string;
   /** What each request brings that no earlier one did. */
   novelty: string;
@@ -38,6 +42,8 @@ export interface CacheSoak {
   /** Requests answered with errors or a status other than 200. */
   failures: number;
 }
+
+export const engineLabels: Record<EngineName, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
 
 export const targetLabels: Record<TargetName, string> = {
   floor: "floor (hand-written)",
@@ -80,16 +86,37 @@ function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(0)}%`;
 }
 
+/** Against the floor on the same engine, at the same number of connections. */
 function floorRatio(measurement: Measurement, all: Measurement[]): number | undefined {
-  const floor = all.find((other) => other.workload === measurement.workload && other.target === "floor");
+  const floor = all.find(
+    (other) =>
+      other.target === "floor" &&
+      other.workload === measurement.workload &&
+      other.engine === measurement.engine &&
+      other.connections === measurement.connections,
+  );
   return floor ? measurement.requestsPerSecond / floor.requestsPerSecond : undefined;
 }
 
 export function resultsTable(measurements: Measurement[]): string {
-  const header = ["workload", "server", "req/s", "p50", "p99", "SQL/req", "peak RSS", "vs floor", "failed"];
+  const header = [
+    "engine",
+    "conns",
+    "workload",
+    "server",
+    "req/s",
+    "p50",
+    "p99",
+    "SQL/req",
+    "peak RSS",
+    "vs floor",
+    "failed",
+  ];
   const rows = measurements.map((measurement) => {
     const ratio = floorRatio(measurement, measurements);
     return [
+      engineLabels[measurement.engine],
+      String(measurement.connections),
       measurement.workload.title,
       targetLabels[measurement.target],
       measurement.requestsPerSecond.toFixed(0),
@@ -105,13 +132,14 @@ export function resultsTable(measurements: Measurement[]): string {
 }
 
 function goalLines(measurements: Measurement[]): string[] {
-  return goalWorkloads.flatMap((key) => {
-    const served = measurements.find((m) => m.workload.key === key && m.target === "batched");
-    const ratio = served && floorRatio(served, measurements);
-    if (!served || ratio === undefined) return [];
+  const served = measurements.filter((m) => goalWorkloads.includes(m.workload.key) && m.target === "batched");
+  return served.flatMap((measurement) => {
+    const ratio = floorRatio(measurement, measurements);
+    if (ratio === undefined) return [];
     const verdict = ratio >= goalRatio ? "met" : "not met";
     return [
-      `- ${served.workload.title}: ${percent(ratio)} of the floor's req/s (goal ${percent(goalRatio)}: ${verdict})`,
+      `- ${engineLabels[measurement.engine]}, ${measurement.connections} connections, ${measurement.workload.title}: ` +
+        `${percent(ratio)} of the floor's req/s (goal ${percent(goalRatio)}: ${verdict})`,
     ];
   });
 }
@@ -129,7 +157,7 @@ function soakLines(soak: Soak): string[] {
   const change = late / early - 1;
   const flat = Math.abs(change) <= flatTolerance;
   return [
-    `Workload 1 against the playground for ${soak.seconds} s after ${soak.warmup} s of warm-up, ` +
+    `- ${engineLabels[soak.engine]}: workload 1 against the playground for ${soak.seconds} s after ${soak.warmup} s of warm-up, ` +
       `${soak.requestsPerSecond.toFixed(0)} req/s, RSS sampled every second: ` +
       `${megabytes(early)} on average over the first quarter, ${megabytes(late)} over the last ` +
       `(${change >= 0 ? "+" : ""}${percent(change)}), between ${megabytes(Math.min(...samples))} and ` +
@@ -143,7 +171,7 @@ function cacheLines(soaks: CacheSoak[]): string[] {
   return soaks.map((soak) => {
     const growth = soak.rssAfter - soak.rssBefore;
     return (
-      `- ${soak.title}: ${soak.requests} requests, each with ${soak.novelty}, ` +
+      `- ${engineLabels[soak.engine]}, ${soak.title}: ${soak.requests} requests, each with ${soak.novelty}, ` +
       `${(soak.requests / soak.seconds).toFixed(0)} req/s, ${soak.failures} failed; RSS ` +
       `${megabytes(soak.rssBefore)} before, ${megabytes(soak.rssAfter)} after ` +
       `(${growth >= 0 ? "+" : "-"}${megabytes(Math.abs(growth))}, ` +
@@ -156,7 +184,7 @@ export function resultsDocument(
   options: BenchOptions,
   machine: string,
   measurements: Measurement[],
-  soak: Soak | undefined,
+  soaks: Soak[],
   caches: CacheSoak[],
 ): string {
   const { scale } = options;
@@ -171,7 +199,8 @@ export function resultsDocument(
     `- Machine: ${machine}`,
     `- Data: ${scale.authors} authors with ${scale.booksPerAuthor} books each, ${scale.students} students ` +
       `taking ${scale.coursesPerStudent} of ${scale.courses} courses each`,
-    `- Load: autocannon, ${options.connections} connections; per workload and server ${options.warmup} s ` +
+    `- Engines: ${options.engines.map((engine) => engineLabels[engine]).join(", ")}, each with its own floor on the same data`,
+    `- Load: autocannon, ${options.connections.join(" and ")} connections; per workload and server ${options.warmup} s ` +
       `of warm-up, then ${options.duration} s measured in ${options.rounds} slices taken in turn with the ` +
       "other servers'; peak RSS over the measured slices",
     "",
@@ -182,7 +211,7 @@ export function resultsDocument(
     "## Documents",
     "",
     ...[...new Set(measurements.map((m) => m.workload))].map((w) => `- ${w.title}: \`${w.query}\``),
-    ...(soak ? ["", "## Memory", "", ...soakLines(soak)] : []),
+    ...(soaks.length > 0 ? ["", "## Memory", "", ...soaks.flatMap(soakLines)] : []),
     ...(caches.length > 0
       ? [
           "",

@@ -1,17 +1,21 @@
 /**
- * `npm run bench`: seeds a scaled database, starts the playground and the hand-written floor as
- * child processes, checks that they answer each read document with the same data, then loads
- * each with autocannon and writes bench/RESULTS.md.
+ * `npm run bench`: for each engine, seeds a scaled database, starts the playground and the
+ * hand-written floor on it as child processes, checks that they answer each read document with
+ * the same data, then loads each with autocannon at each number of connections; writes all
+ * engines' results to bench/RESULTS.md.
  */
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import autocannon from "autocannon";
 import { projectFile } from "../src/paths.js";
 import { batchingHeader, traceHeader } from "../src/server/trace.js";
-import { readOptions, type BenchOptions, type TargetName } from "./options.js";
+import { isPostgresUrl } from "../src/sql/postgres/url.js";
+import { readOptions, type BenchOptions, type EngineName, type TargetName } from "./options.js";
 import {
   describeMachine,
+  engineLabels,
   resultsDocument,
   resultsTable,
   targetLabels,
@@ -61,23 +65,25 @@ async function withTimedBar<T>(label: string, seconds: number, work: () => Promi
   }
 }
 
-async function startTargets(options: BenchOptions, database: string): Promise<Target[]> {
+async function startTargets(options: BenchOptions, databaseUrl: string): Promise<Target[]> {
   const wanted = new Set(options.targets);
   const targets: Target[] = [];
   if (wanted.has("floor")) {
-    const floor = await startServer("floor", [projectFile("dist/bench/floor.js"), database], { PORT: "0" });
+    const floor = await startServer("floor", [projectFile("dist/bench/floor.js"), databaseUrl], { PORT: "0" });
     targets.push({ name: "floor", server: floor, headers: jsonHeaders });
   }
   const playgroundEnv = {
-    DATABASE_URL: `sqlite:${database}`,
+    DATABASE_URL: databaseUrl,
     PORT: "0",
     HOST: "127.0.0.1",
     NODE_ENV: "production",
     // Workload 2 nests three lists, two without a limit: an estimated 505,050 rows against
     // the default cost limit of 100,000, and without batching workload 1 may run 10,101
-    // statements against 1,000. The limits are a policy, not a speed setting.
+    // statements against 1,000. The limits are a policy, not a speed setting; so is the
+    // deadline, which a request queued behind unbatched ones on a busy machine can pass.
     MAX_COST: "1000000",
     MAX_STATEMENTS: "100000",
+    REQUEST_TIMEOUT_MS: "60000",
   };
   if (options.baseline) {
     const baseline = await startServer("baseline", [resolve(options.baseline, "dist/src/bin/start.js")], playgroundEnv);
@@ -158,6 +164,10 @@ async function load(target: Target, workload: Workload, connections: number, sec
   });
   run.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await run;
+  // The requests still in flight when autocannon stops go on in the server (an unbatched one
+  // on PostgreSQL for seconds); one more, answered after them, keeps their work out of the
+  // next slice, whichever server that slice measures.
+  await fetch(target.server.url, { method: "POST", headers: target.headers, body: requestBody(workload) });
   return {
     completed: latencies.length,
     seconds: result.duration,
@@ -176,19 +186,23 @@ function percentile(sorted: number[], fraction: number): number {
  */
 async function measure(
   options: BenchOptions,
+  run: { engine: EngineName; connections: number },
   targets: Target[],
   workload: Workload,
   statements: Map<TargetName, number>,
 ): Promise<Measurement[]> {
-  const label = `${workload.title}: ${targets.map((target) => targetLabels[target.name]).join(", ")}`;
+  const { engine, connections } = run;
+  const label =
+    `${engineLabels[engine]}, ${connections} connections, ${workload.title}: ` +
+    targets.map((target) => targetLabels[target.name]).join(", ");
   return withTimedBar(label, targets.length * (options.warmup + options.duration), async () => {
-    for (const target of targets) await load(target, workload, options.connections, options.warmup);
+    for (const target of targets) await load(target, workload, connections, options.warmup);
     const slices = new Map<Target, Slice[]>(targets.map((target) => [target, []]));
     const peaks = new Map<Target, number>(targets.map((target) => [target, 0]));
     for (let round = 0; round < options.rounds; round++) {
       for (const target of targets) {
         target.server.resetPeakRss();
-        slices.get(target)!.push(await load(target, workload, options.connections, options.duration / options.rounds));
+        slices.get(target)!.push(await load(target, workload, connections, options.duration / options.rounds));
         peaks.set(target, Math.max(peaks.get(target)!, target.server.peakRss()));
       }
     }
@@ -197,6 +211,8 @@ async function measure(
       const latencies = taken.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
       const sum = (value: (slice: Slice) => number) => taken.reduce((total, slice) => total + value(slice), 0);
       return {
+        engine,
+        connections,
         workload,
         target: target.name,
         requestsPerSecond: sum((slice) => slice.completed) / sum((slice) => slice.seconds),
@@ -214,16 +230,17 @@ async function measure(
  * V8 grows its heap for the first seconds under a new load, so the soak warms up for a quarter
  * of its length (at least the usual warm-up) before the first sample.
  */
-async function soak(options: BenchOptions, target: Target): Promise<Soak> {
+async function soak(options: BenchOptions, engine: EngineName, target: Target): Promise<Soak> {
   const warmup = Math.max(options.warmup, options.soak / 4);
-  return withTimedBar("memory soak, workload 1", warmup + options.soak, async () => {
-    await load(target, nestedOneToMany, options.connections, warmup);
+  const connections = options.connections[0]!;
+  return withTimedBar(`${engineLabels[engine]}, memory soak, workload 1`, warmup + options.soak, async () => {
+    await load(target, nestedOneToMany, connections, warmup);
     const rssSamples = [target.server.rss()];
     const sampler = setInterval(() => rssSamples.push(target.server.rss()), 1000);
     try {
-      const { completed, seconds } = await load(target, nestedOneToMany, options.connections, options.soak);
+      const { completed, seconds } = await load(target, nestedOneToMany, connections, options.soak);
       rssSamples.push(target.server.rss());
-      return { warmup, seconds: options.soak, requestsPerSecond: completed / seconds, rssSamples };
+      return { engine, warmup, seconds: options.soak, requestsPerSecond: completed / seconds, rssSamples };
     } finally {
       clearInterval(sampler);
     }
@@ -231,7 +248,7 @@ async function soak(options: BenchOptions, target: Target): Promise<Soak> {
 }
 
 /** The cache soaks that `options` asks for, before the writes, so that only reads have run. */
-async function cacheSoaks(options: BenchOptions, target: Target): Promise<CacheSoak[]> {
+async function cacheSoaks(options: BenchOptions, engine: EngineName, target: Target): Promise<CacheSoak[]> {
   const soaks = [
     {
       title: "unique documents",
@@ -248,44 +265,86 @@ async function cacheSoaks(options: BenchOptions, target: Target): Promise<CacheS
   ];
   const results: CacheSoak[] = [];
   for (const { title, novelty, count, request } of soaks.filter((soak) => soak.count > 0)) {
-    results.push(
-      await withTimedBar(`cache soak, ${count} ${title}`, count / 200, () =>
-        cacheSoak(target.server, title, novelty, count, options.connections, request),
-      ),
+    const soaked = await withTimedBar(`${engineLabels[engine]}, cache soak, ${count} ${title}`, count / 200, () =>
+      cacheSoak(target.server, title, novelty, count, options.connections[0]!, request),
     );
+    results.push({ engine, ...soaked });
   }
   return results;
 }
 
-async function main(): Promise<void> {
-  const options = readOptions(process.argv.slice(2), process.env);
-  const machine = describeMachine();
-  const database = resolve(options.database);
-  mkdirSync(dirname(database), { recursive: true });
-  await seedScaled(database, options.scale, progressBar(`seeding ${options.database}`));
-
-  const targets = await startTargets(options, database);
+/** Everything measured on one engine's database, in the order that keeps reads unchanged by writes. */
+async function benchEngine(
+  options: BenchOptions,
+  engine: EngineName,
+  databaseUrl: string,
+): Promise<{ measurements: Measurement[]; memory?: Soak; caches: CacheSoak[] }> {
+  await seedScaled(databaseUrl, options.scale, progressBar(`seeding ${engineLabels[engine]}`));
+  const targets = await startTargets(options, databaseUrl);
   const measurements: Measurement[] = [];
   let memory: Soak | undefined;
   const caches: CacheSoak[] = [];
   try {
     // Writes run last: they add books to author 1, which the reads would then see.
     const chosen = workloads.filter((_, i) => options.only.includes(i + 1));
-    for (const workload of chosen.filter((candidate) => candidate.kind === "read")) {
-      const readTargets = targets.filter((target) => options.targets.includes(target.name));
-      measurements.push(
-        ...(await measure(options, readTargets, workload, await statementsPerTarget(readTargets, workload))),
-      );
+    const readTargets = targets.filter((target) => options.targets.includes(target.name));
+    for (const connections of options.connections) {
+      for (const workload of chosen.filter((candidate) => candidate.kind === "read")) {
+        const statements = await statementsPerTarget(readTargets, workload);
+        measurements.push(...(await measure(options, { engine, connections }, readTargets, workload, statements)));
+      }
     }
     const playground = targets.find((target) => target.name === "batched");
-    if (options.soak > 0 && playground) memory = await soak(options, playground);
-    if (playground) caches.push(...(await cacheSoaks(options, playground)));
-    for (const workload of chosen.filter((candidate) => candidate.kind === "write")) {
-      const { statements } = await probe(playground!, workload);
-      measurements.push(...(await measure(options, [playground!], workload, new Map([["batched", statements]]))));
+    if (options.soak > 0 && playground) memory = await soak(options, engine, playground);
+    if (playground) caches.push(...(await cacheSoaks(options, engine, playground)));
+    for (const connections of options.connections) {
+      for (const workload of chosen.filter((candidate) => candidate.kind === "write")) {
+        const statements = new Map([["batched" as const, (await probe(playground!, workload)).statements]]);
+        measurements.push(...(await measure(options, { engine, connections }, [playground!], workload, statements)));
+      }
     }
   } finally {
     await Promise.all([...new Set(targets.map((target) => target.server))].map((server) => server.stop()));
+  }
+  return { measurements, memory, caches };
+}
+
+/**
+ * Runs this same bench again under scripts/postgres-cluster.sh, which starts a throwaway
+ * cluster, sets `DATABASE_URL` to its database, and removes the cluster when the bench ends.
+ */
+function underThrowawayCluster(): Promise<number> {
+  const bench = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
+  const child = spawn(projectFile("scripts", "postgres-cluster.sh"), bench, { stdio: "inherit" });
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
+}
+
+function sqliteUrl(file: string): string {
+  const database = resolve(file);
+  mkdirSync(dirname(database), { recursive: true });
+  return `sqlite:${database}`;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2), process.env);
+  const postgresUrl = process.env.DATABASE_URL;
+  if (options.engines.includes("postgres") && !(postgresUrl && isPostgresUrl(postgresUrl))) {
+    process.exitCode = await underThrowawayCluster();
+    return;
+  }
+  const machine = describeMachine();
+  const measurements: Measurement[] = [];
+  const memory: Soak[] = [];
+  const caches: CacheSoak[] = [];
+  for (const engine of options.engines) {
+    const found = await benchEngine(
+      options,
+      engine,
+      engine === "postgres" ? postgresUrl! : sqliteUrl(options.database),
+    );
+    measurements.push(...found.measurements);
+    if (found.memory) memory.push(found.memory);
+    caches.push(...found.caches);
   }
 
   console.log(`\n${resultsTable(measurements)}\n`);

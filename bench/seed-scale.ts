@@ -1,9 +1,11 @@
 /**
  * A scaled copy of the many-to-one and many-to-many examples for the bench: the playground's own
- * schema (created by TypeORM, as `npm run seed` does), filled with generated rows.
+ * schema (created as `npm run seed` does, on either engine), filled with generated rows through
+ * the playground's engine, so that both engines get the same rows by the same statements.
  */
-import Database from "better-sqlite3";
 import { defaultEngineOptions, openDatabase } from "../src/sql/connection.js";
+import type { SqlSession, SqlValue } from "../src/sql/engine.js";
+import { quote } from "../src/sql/syntax.js";
 
 export interface Scale {
   authors: number;
@@ -28,50 +30,71 @@ function coursesOf(studentId: number, scale: Scale): number[] {
   return Array.from({ length: taken }, (_, i) => ((studentId - 1 + i * stride) % scale.courses) + 1);
 }
 
-/** Replaces `file` with a freshly seeded database; `progress` hears the fraction done. */
-export async function seedScaled(file: string, scale: Scale, progress: (done: number) => void): Promise<void> {
-  const { engine } = await openDatabase(`sqlite:${file}`, { ...defaultEngineOptions, recreate: true, seed: false });
-  await engine.close();
-  const connection = new Database(file);
-  try {
-    fill(connection, scale, progress);
-  } finally {
-    connection.close();
-  }
+/** Rows of one table, as its columns and one array of values per row. */
+interface TableRows {
+  table: string;
+  columns: string[];
+  rows: SqlValue[][];
 }
 
-function fill(connection: Database.Database, scale: Scale, progress: (done: number) => void): void {
-  const total = scale.authors * (1 + scale.booksPerAuthor) + scale.courses + scale.students;
-  let done = 0;
-  const step = Math.max(1, Math.floor(total / 100));
-  progress(0);
-  const inserted = () => {
-    if (++done % step === 0 || done === total) progress(done / total);
-  };
-  const insertAuthor = connection.prepare('INSERT INTO "author" ("id", "name") VALUES (?, ?)');
-  const insertBook = connection.prepare('INSERT INTO "book" ("id", "title", "author_id") VALUES (?, ?, ?)');
-  const insertCourse = connection.prepare('INSERT INTO "course" ("id", "name") VALUES (?, ?)');
-  const insertStudent = connection.prepare('INSERT INTO "student" ("id", "name") VALUES (?, ?)');
-  const insertLink = connection.prepare('INSERT INTO "course_students" ("course_id", "student_id") VALUES (?, ?)');
-  connection.transaction(() => {
-    let bookId = 0;
-    for (let authorId = 1; authorId <= scale.authors; authorId++) {
-      insertAuthor.run(authorId, `Author ${authorId}`);
-      inserted();
-      for (let i = 0; i < scale.booksPerAuthor; i++) {
-        bookId++;
-        insertBook.run(bookId, bookTitle(bookId), authorId);
-        inserted();
+function scaledRows(scale: Scale): TableRows[] {
+  const authors: SqlValue[][] = [];
+  const books: SqlValue[][] = [];
+  for (let authorId = 1; authorId <= scale.authors; authorId++) {
+    authors.push([authorId, `Author ${authorId}`]);
+    for (let i = 0; i < scale.booksPerAuthor; i++) {
+      const bookId = books.length + 1;
+      books.push([bookId, bookTitle(bookId), authorId]);
+    }
+  }
+  const courses = Array.from({ length: scale.courses }, (_, i) => [i + 1, `Course ${i + 1}`]);
+  const students = Array.from({ length: scale.students }, (_, i) => [i + 1, `Student ${i + 1}`]);
+  const links = students.flatMap(([studentId]) =>
+    coursesOf(studentId as number, scale).map((courseId) => [courseId, studentId!]),
+  );
+  return [
+    { table: "author", columns: ["id", "name"], rows: authors },
+    { table: "book", columns: ["id", "title", "author_id"], rows: books },
+    { table: "course", columns: ["id", "name"], rows: courses },
+    { table: "student", columns: ["id", "name"], rows: students },
+    { table: "course_students", columns: ["course_id", "student_id"], rows: links },
+  ];
+}
+
+/** Rows per INSERT: few statements, and well under either engine's limit on parameters. */
+const rowsPerStatement = 500;
+
+/** Replaces the database at `url` with a freshly seeded one; `progress` hears the fraction done. */
+export async function seedScaled(url: string, scale: Scale, progress: (done: number) => void): Promise<void> {
+  const { engine } = await openDatabase(url, { ...defaultEngineOptions, recreate: true, seed: false });
+  try {
+    const tables = scaledRows(scale);
+    const total = tables.reduce((sum, { rows }) => sum + rows.length, 0);
+    progress(0);
+    await engine.transaction(async (writer: SqlSession) => {
+      let done = 0;
+      for (const { table, columns, rows } of tables) {
+        for (let start = 0; start < rows.length; start += rowsPerStatement) {
+          const chunk = rows.slice(start, start + rowsPerStatement);
+          const row = `(${columns.map(() => "?").join(", ")})`;
+          await writer.run(
+            {
+              sql: `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${chunk.map(() => row).join(", ")}`,
+              params: chunk.flat(),
+            },
+            Infinity,
+          );
+          done += chunk.length;
+          progress(done / total);
+        }
       }
-    }
-    for (let courseId = 1; courseId <= scale.courses; courseId++) {
-      insertCourse.run(courseId, `Course ${courseId}`);
-      inserted();
-    }
-    for (let studentId = 1; studentId <= scale.students; studentId++) {
-      insertStudent.run(studentId, `Student ${studentId}`);
-      for (const courseId of coursesOf(studentId, scale)) insertLink.run(courseId, studentId);
-      inserted();
-    }
-  })();
+      // Workload 4 creates books: their ids must follow the seeded ones on every engine.
+      const withIds = tables.filter(({ columns }) => columns[0] === "id").map(({ table }) => table);
+      for (const sql of engine.dialect.idCounterStatements(withIds)) {
+        await writer.run({ sql, params: [] }, Infinity);
+      }
+    }, Infinity);
+  } finally {
+    await engine.close();
+  }
 }

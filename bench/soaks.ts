@@ -48,7 +48,7 @@ export async function cacheSoak(
   count: number,
   connections: number,
   request: (i: number) => SoakRequest,
-): Promise<CacheSoak> {
+): Promise<Omit<CacheSoak, "engine">> {
   const rssBefore = server.rss();
   const started = performance.now();
   let next = 0;

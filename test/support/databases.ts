@@ -6,7 +6,9 @@
  * one, from a throwaway cluster that the script starts for this test process alone.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { createInterface } from "node:readline";
 import pg from "pg";
@@ -33,6 +35,19 @@ export interface TestDatabase {
 export async function testDatabase(engine: TestEngine = testEngine): Promise<TestDatabase> {
   if (engine === "sqlite") return { url: "sqlite::memory:", drop: async () => {} };
   return postgresDatabase();
+}
+
+/**
+ * A database that several server processes can open at once: on SQLite a file in a folder of its
+ * own (an in-memory database is one process's alone), on PostgreSQL a fresh database.
+ */
+export async function sharedTestDatabase(engine: TestEngine = testEngine): Promise<TestDatabase> {
+  if (engine === "postgres") return postgresDatabase();
+  const folder = mkdtempSync(join(tmpdir(), "playground-shared-"));
+  return {
+    url: `sqlite:${join(folder, "playground.sqlite")}`,
+    drop: async () => rmSync(folder, { recursive: true, force: true }),
+  };
 }
 
 /**

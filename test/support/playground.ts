@@ -28,6 +28,39 @@ export interface Response<TData> {
   sql?: { count: number; statements: string[] };
 }
 
+/** Sends a typed document to the playground at `url`. */
+export function requestAt<TData, TVariables>(
+  url: string,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables?: TVariables,
+  options: RequestOptions = {},
+): Promise<Response<TData>> {
+  return postAt<TData>(url, { query: print(document), variables }, options);
+}
+
+async function postAt<TData = Record<string, unknown>>(
+  url: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<Response<TData>> {
+  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+  if (options.trace) headers["x-playground-trace"] = "1";
+  if (options.batching === false) headers["x-playground-batching"] = "off";
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
+  const json = (await response.json()) as {
+    data?: TData | null;
+    errors?: GraphQLFormattedError[];
+    extensions?: { sql?: Response<TData>["sql"] };
+  };
+  return {
+    status: response.status,
+    headers: response.headers,
+    data: json.data,
+    errors: json.errors,
+    sql: json.extensions?.sql,
+  };
+}
+
 export class TestPlayground {
   private constructor(
     readonly server: PlaygroundServer,
@@ -51,32 +84,17 @@ export class TestPlayground {
     return this.server.url;
   }
 
-  async request<TData, TVariables>(
+  request<TData, TVariables>(
     document: TypedDocumentNode<TData, TVariables>,
     variables?: TVariables,
     options: RequestOptions = {},
   ): Promise<Response<TData>> {
-    return this.post<TData>({ query: print(document), variables }, options);
+    return requestAt(this.url, document, variables, options);
   }
 
   /** A raw query string, for documents that are meant to be wrong. */
-  async post<TData = Record<string, unknown>>(body: unknown, options: RequestOptions = {}): Promise<Response<TData>> {
-    const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
-    if (options.trace) headers["x-playground-trace"] = "1";
-    if (options.batching === false) headers["x-playground-batching"] = "off";
-    const response = await fetch(this.url, { method: "POST", headers, body: JSON.stringify(body) });
-    const json = (await response.json()) as {
-      data?: TData | null;
-      errors?: GraphQLFormattedError[];
-      extensions?: { sql?: Response<TData>["sql"] };
-    };
-    return {
-      status: response.status,
-      headers: response.headers,
-      data: json.data,
-      errors: json.errors,
-      sql: json.extensions?.sql,
-    };
+  post<TData = Record<string, unknown>>(body: unknown, options: RequestOptions = {}): Promise<Response<TData>> {
+    return postAt<TData>(this.url, body, options);
   }
 
   /** Data of an operation that must succeed; its errors otherwise, to fail the test readably. */
