@@ -1,14 +1,17 @@
 /**
  * models.py read into model definitions: the fixtures in test/models-py/ use every field type,
  * option and relation kind the playground supports, and the refusals name file, line and column.
+ * The built-in models' own models.py must read as exactly what the decorator models declare.
  */
 import "reflect-metadata";
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
+import type { Catalog } from "../src/catalog.js";
 import { ModelsFileError } from "../src/errors.js";
 import type { FieldDefinition, ModelDefinition } from "../src/models/definition.js";
 import { readModelsFile, readModelsSource, type ModelsFile } from "../src/models/python/definitions.js";
 import { projectFile } from "../src/paths.js";
+import { TestPlayground } from "./support/playground.js";
 
 const fixture = (name: string) => projectFile("test", "models-py", name);
 
@@ -495,6 +498,119 @@ describe("refusals name the file, line and column", () => {
     });
   }
 });
+
+describe("the built-in models' models.py", () => {
+  let playground: TestPlayground;
+  before(async () => {
+    playground = await TestPlayground.start();
+  });
+  after(() => playground.close());
+
+  test("declares what the decorator models declare: tables, columns, relations, reverse names, on_delete", () => {
+    const parsed = readModelsFile(projectFile("src", "models", "builtin.py"));
+    assert.deepEqual(parsed.warnings, []);
+    assert.deepEqual(byName(parsed.models.map(describeDefinition)), byName(describeCatalog(playground.server.catalog)));
+  });
+});
+
+interface Described {
+  name: string;
+  table: string;
+  plural: string;
+  columns: Array<{ column: string; maxLength?: number; nullable: boolean; unique: boolean }>;
+  relations: Array<{ field: string; type: string; target: string; reverse: string; key: string; onDelete?: string }>;
+}
+
+function describeDefinition(definition: ModelDefinition): Described {
+  const columns: Described["columns"] = [{ column: definition.primaryKey.column, nullable: false, unique: true }];
+  const relations: Described["relations"] = [];
+  for (const each of definition.fields) {
+    if (each.kind === "scalar") {
+      columns.push({ column: each.column, maxLength: each.maxLength, nullable: each.null, unique: each.unique });
+    } else if (each.kind === "toOne") {
+      columns.push({ column: each.column, nullable: each.null, unique: each.unique });
+      relations.push({
+        field: each.field,
+        type: each.type,
+        target: each.target,
+        reverse: each.reverseField,
+        key: each.column,
+        onDelete: each.onDelete,
+      });
+    } else {
+      const { table, sourceColumn, targetColumn } = each.join;
+      relations.push({
+        field: each.field,
+        type: each.type,
+        target: each.target,
+        reverse: each.reverseField!,
+        key: `${table}(${sourceColumn}, ${targetColumn})`,
+      });
+    }
+  }
+  return {
+    name: definition.name,
+    table: definition.table,
+    plural: definition.plural,
+    columns: sortedColumns(columns),
+    relations,
+  };
+}
+
+function describeCatalog(catalog: Catalog): Described[] {
+  return catalog.models.map((info) => ({
+    name: info.name,
+    table: info.table,
+    plural: info.names.list,
+    columns: sortedColumns(
+      info.columns.map((column) => ({
+        column: column.column,
+        maxLength: column.maxLength,
+        nullable: column.nullable,
+        unique: column.unique,
+      })),
+    ),
+    relations: info.relations.flatMap((relation): Described["relations"] => {
+      if (relation.kind === "toOne") {
+        const type = relation.inverse.kind === "reverseOne" ? "OneToOneField" : "ForeignKey";
+        return [
+          {
+            field: relation.field,
+            type,
+            target: relation.target.name,
+            reverse: relation.inverse.field,
+            key: relation.keyColumn!.column,
+            onDelete: relation.onDelete,
+          },
+        ];
+      }
+      if (relation.kind === "manyToMany" && relation.join!.isForward) {
+        const { table, sourceColumn, targetColumn } = relation.join!;
+        return [
+          {
+            field: relation.field,
+            type: "ManyToManyField",
+            target: relation.target.name,
+            reverse: relation.inverse.field,
+            key: `${table}(${sourceColumn}, ${targetColumn})`,
+          },
+        ];
+      }
+      return [];
+    }),
+  }));
+}
+
+/** TypeORM lists models and key columns in an order of its own; the comparison is of the sets. */
+function sortedColumns(columns: Described["columns"]): Described["columns"] {
+  return columns
+    .map(({ maxLength, ...column }) => (maxLength === undefined ? column : { ...column, maxLength }))
+    .sort((a, b) => a.column.localeCompare(b.column));
+}
+
+function byName(models: Described[]): Described[] {
+  return [...models].sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** `text` matched literally inside a RegExp. */
 function regexLiteral(text: string): string {
