@@ -359,6 +359,73 @@ describe("every relation kind (relations.py)", () => {
   });
 });
 
+describe("abstract bases and choices classes", () => {
+  const source = `from django.db import models
+from django.db.models import TextChoices
+
+
+def tidy(cls):
+    return cls
+
+
+class Entry(models.Model):
+    class Kind(TextChoices):
+        NOTE = "n"
+        LONG_READ = "l", "Long read"
+
+    kind = models.CharField(max_length=1, choices=Kind.choices, default=Kind.LONG_READ)
+    title = models.CharField(max_length=50)
+    draft = models.BooleanField(default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["title"]
+        unique_together = [("kind", "title")]
+
+
+@tidy
+class Post(Entry):
+    draft = None
+    body = models.TextField()
+
+    class Meta(Entry.Meta):
+        db_table = "blog_post"
+
+
+class Page(Entry):
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        ordering = ["-slug"]
+`;
+  const read = readModelsSource(source, "blog/models.py");
+
+  test("a child without its own Meta, one extending the base's, and one replacing it", () => {
+    const [post, page] = read.models;
+    assert.deepEqual(
+      read.models.map((each) => [each.name, each.table, each.fields.map((one) => one.name)]),
+      [
+        ["Post", "blog_post", ["kind", "title", "body"]],
+        ["Page", "page", ["kind", "title", "draft", "slug"]],
+      ],
+    );
+    assert.deepEqual(
+      [post!.meta.ordering, post!.meta.uniqueTogether],
+      [[{ path: ["title"], descending: false }], [["kind", "title"]]],
+    );
+    assert.deepEqual([page!.meta.ordering, page!.meta.uniqueTogether], [[{ path: ["slug"], descending: true }], []]);
+  });
+
+  test("a TextChoices class inside the base: members' labels given or made from their names", () => {
+    const kind = field(read.models[1]!, "kind") as { choices: unknown; default: unknown };
+    assert.deepEqual(kind.choices, [
+      { value: "n", label: "Note" },
+      { value: "l", label: "Long read" },
+    ]);
+    assert.deepEqual(kind.default, { kind: "value", value: "l" });
+  });
+});
+
 /** The message a source is refused with. */
 function refusal(source: string, file = "models.py"): string {
   try {
