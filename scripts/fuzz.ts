@@ -4,7 +4,7 @@
  * replays any failure.
  */
 import { parseArgs } from "node:util";
-import { databaseProblems, describeFailure, fuzz } from "../test/support/fuzz.js";
+import { describeFailure, fuzz } from "../test/support/fuzz.js";
 import { TestPlayground } from "../test/support/playground.js";
 
 const { values } = parseArgs({ options: { ops: { type: "string", default: "1000" }, seed: { type: "string" } } });
@@ -19,7 +19,7 @@ const playground = await TestPlayground.start();
 const started = performance.now();
 const report = await fuzz({ url: playground.url, ops, seed });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const problems = await databaseProblems((sql) => playground.rows(sql));
+const problems = await playground.problems();
 await playground.close();
 
 console.log(`${ops} operations over ${report.rootFields} query and mutation fields, seed ${seed}, ${seconds} s`);

@@ -66,6 +66,11 @@ export function countField(listField: string): string {
   return `${listField}Count`;
 }
 
+/** A list field's sibling Relay connection field: `carSet` -> `carSetConnection`. */
+export function connectionField(listField: string): string {
+  return `${listField}Connection`;
+}
+
 /** Plurals that no English spelling rule makes, from the API contract's list. */
 const irregularPlurals: Record<string, string> = {
   person: "people",
@@ -133,6 +138,10 @@ export interface ModelNames {
   updateInput: string;
   where: string;
   orderBy: string;
+  /** The root connection field, `carsConnection`, and its types `CarConnection` and `CarEdge`. */
+  connection: string;
+  connectionType: string;
+  edgeType: string;
 }
 
 export function modelNames(model: string): ModelNames {
@@ -148,6 +157,9 @@ export function modelNames(model: string): ModelNames {
     updateInput: `Update${model}Input`,
     where: `${model}Where`,
     orderBy: `${model}OrderBy`,
+    connection: connectionField(list),
+    connectionType: `${model}Connection`,
+    edgeType: `${model}Edge`,
   };
 }
 
@@ -189,4 +201,32 @@ export const sortOrderName = "SortOrder";
 /** The `{ some, every, none }` filter on a list relation to `model`. */
 export function listFilterName(model: string): string {
   return `${model}ListFilter`;
+}
+
+/** Relay's names: the interface every model type implements, its id field, and the root field that fetches one. */
+export const relayNames = {
+  nodeInterface: "Node",
+  nodeId: "nodeId",
+  nodeField: "node",
+  pageInfo: "PageInfo",
+} as const;
+
+/**
+ * A row's name across the whole schema, Relay's global id: `Student:1` in base64 (`U3R1ZGVudDox`),
+ * so that Student 1 and Course 1 are two records in a client's store. Opaque to clients; the
+ * model part is the GraphQL type name.
+ */
+export function nodeId(model: string, id: number | string): string {
+  return Buffer.from(`${model}:${id}`).toString("base64");
+}
+
+/**
+ * The type name and id text a `nodeId` was made from, or undefined for text that `nodeId` does
+ * not make (base64 is checked by encoding back, so the same row has one nodeId only).
+ */
+export function parseNodeId(value: string): { model: string; id: string } | undefined {
+  const decoded = Buffer.from(value, "base64").toString();
+  const parts = /^([A-Za-z_][A-Za-z0-9_]*):(-?[0-9]+)$/.exec(decoded);
+  if (!parts || Buffer.from(decoded).toString("base64") !== value) return undefined;
+  return { model: parts[1]!, id: parts[2]! };
 }

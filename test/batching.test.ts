@@ -12,12 +12,14 @@ import {
   CarsWithManufacturerDocument,
   CourseStudentsAddDocument,
   CoursesWithClassmatesDocument,
+  CoursesWithStudentConnectionDocument,
   CoursesWithStudentsDocument,
   CreateCarDocument,
   CreateCertificateForDocument,
   CreateCourseNamedDocument,
   CreateManufacturerDocument,
   CreateStudentNamedDocument,
+  ManufacturersWithCarConnectionDocument,
   ManufacturersWithCarCountDocument,
   ManufacturersWithCarSetDocument,
   ManufacturersWithCarsDocument,
@@ -110,6 +112,16 @@ const relationKinds: RelationKindCase[] = [
     relationFields: 1,
   },
   { kind: "count of a many-to-many (courseSetCount)", document: StudentsWithCourseCountDocument, relationFields: 1 },
+  {
+    kind: "connection of a reverse foreign key with its totalCount (carSetConnection)",
+    document: ManufacturersWithCarConnectionDocument,
+    relationFields: 2,
+  },
+  {
+    kind: "many-to-many connection read backward (studentsConnection(last: 1))",
+    document: CoursesWithStudentConnectionDocument,
+    relationFields: 1,
+  },
 ];
 
 async function traced(document: ParentsDocument, parents: number, options: RequestOptions = {}) {

@@ -39,16 +39,6 @@ before(async () => {
 });
 after(() => playground.close());
 
-/** Every row of every table, to compare before and after a refused request. */
-async function databaseContents(): Promise<Record<string, unknown[]>> {
-  const tables = await playground.rows<{ name: string }>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-  );
-  const contents: Record<string, unknown[]> = {};
-  for (const { name } of tables) contents[name] = await playground.rows(`SELECT * FROM "${name}" ORDER BY rowid`);
-  return contents;
-}
-
 interface Refusal {
   name: string;
   send: () => Promise<Response<unknown>>;
@@ -60,13 +50,13 @@ function refusals(code: string, cases: Refusal[]): void {
   describe(code, () => {
     for (const { name, send, mentions } of cases) {
       test(name, async () => {
-        const before = await databaseContents();
+        const before = await playground.contents();
         const response = await send();
         const error = response.errors?.[0];
         assert.ok(error, `expected an error, got ${JSON.stringify(response.data)}`);
         assert.equal(error.extensions?.code, code, error.message);
         for (const word of mentions) assert.ok(error.message.includes(word), `"${error.message}" mentions ${word}`);
-        assert.deepEqual(await databaseContents(), before, "nothing was written");
+        assert.deepEqual(await playground.contents(), before, "nothing was written");
       });
     }
   });
@@ -307,9 +297,9 @@ describe("saving a row with its own current unique value is no conflict", () => 
   ];
   for (const [name, save, expected] of saves) {
     test(name, async () => {
-      const before = await databaseContents();
+      const before = await playground.contents();
       assert.deepEqual(await save(), expected);
-      assert.deepEqual(await databaseContents(), before);
+      assert.deepEqual(await playground.contents(), before);
     });
   }
 });

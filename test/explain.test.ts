@@ -1,10 +1,13 @@
 /**
  * `X-GraphQL-Explain`, as Ruru sends it: every statement of the request with its values written
- * in, the time it took, and SQLite's plan.
+ * in, the time it took, and the engine's plan.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { explainText, testEngine } from "./support/databases.js";
 import { TestPlayground } from "./support/playground.js";
+
+const engineText = explainText[testEngine];
 
 let playground: TestPlayground;
 before(async () => (playground = await TestPlayground.start()));
@@ -29,22 +32,25 @@ test("the README's four-level query explains one entry per statement, values sho
     "{ manufacturers { name carSet { modelName registrationCertificate { number } manufacturer { name } } } }",
   );
   const operations = extensions!.explain!.operations;
+  const titles = operations.map((operation) => [operation.type, operation.title.replace(/ · [\d.]+ ms$/, "")]);
+  // On PostgreSQL the two statements of the last level leave on two connections in either order.
+  const lastLevel = (entries: string[][]) => [...entries.slice(0, 2), ...entries.slice(2).sort()];
   assert.deepEqual(
-    operations.map((operation) => [operation.type, operation.title.replace(/ · [\d.]+ ms$/, "")]),
-    [
+    lastLevel(titles),
+    lastLevel([
       ["sql", "manufacturers"],
       ["sql", "Manufacturer.carSet"],
       ["sql", "Car.registrationCertificate"],
       ["sql", "Car.manufacturer"],
-    ],
+    ]),
   );
   for (const operation of operations) {
     assert.match(operation.title, / · \d+\.\d\d ms$/);
     assert.doesNotMatch(operation.query, /\?/, "every placeholder shows its value");
-    assert.match(operation.explain, /SCAN|SEARCH/);
+    assert.match(operation.explain, engineText.plan);
   }
   assert.match(operations[0]!.query, /LIMIT 100 OFFSET 0$/);
-  assert.match(operations[1]!.query, /json_each\('\[1,2\]'\)/);
+  assert.match(operations[1]!.query, engineText.keys);
 });
 
 test("a string value is shown as a SQL literal, quotes doubled", async () => {

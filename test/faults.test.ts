@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { configFromEnv } from "../src/server/config.js";
 import { startPlayground } from "../src/server/app.js";
+import { defaultEngineOptions } from "../src/sql/connection.js";
 import { TestPlayground } from "./support/playground.js";
 
 const folder = mkdtempSync(join(tmpdir(), "playground-faults-"));
@@ -101,7 +102,7 @@ describe("another process holding the write lock", () => {
     const url = newFileUrl();
     playground = await TestPlayground.start({
       databaseUrl: url,
-      engine: { busyTimeoutMs: 200, statementCacheSize: 64 },
+      engine: { ...defaultEngineOptions, busyTimeoutMs: 200, statementCacheSize: 64 },
     });
     holder = new Database(url.slice("sqlite:".length));
   });

@@ -47,7 +47,10 @@ describe("NODE_ENV=production", () => {
         },
       ]);
       assert.equal(logged.mock.callCount(), 1);
-      assert.match(String(logged.mock.calls[0]!.arguments[0]), /no such table: author/);
+      assert.match(
+        String(logged.mock.calls[0]!.arguments[0]),
+        /no such table: author|relation "author" does not exist/,
+      );
     } finally {
       logged.mock.restore();
       await playground.exec("ALTER TABLE author_moved RENAME TO author");

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /** `npm start`: serves the playground until SIGINT or SIGTERM. */
 import "reflect-metadata";
 import { configFromEnv, type PlaygroundConfig } from "../server/config.js";

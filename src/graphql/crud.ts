@@ -5,7 +5,7 @@
  */
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { ModelInfo } from "../catalog.js";
-import { linkActions, linkMutationName, linkOwnerArg } from "../naming.js";
+import { linkActions, linkMutationName, linkOwnerArg, nodeId } from "../naming.js";
 import { deleteWithCollector } from "../sql/collector.js";
 import { changeLinks, requireTargets } from "../sql/links.js";
 import { rootCountStatement, rootListStatement } from "../sql/lists.js";
@@ -24,10 +24,27 @@ class DeletedCount {
   @Field(() => Int) count!: number;
 }
 
+@ObjectType({
+  description: "Rows deleted under one model, named so that a client cache can evict them: the row and each cascade.",
+})
+class DeletedRows {
+  @Field(() => String, { description: "The GraphQL type name, what Apollo's `cache.identify` takes as `__typename`." })
+  model!: string;
+
+  @Field(() => [ID]) ids!: string[];
+  @Field(() => [ID]) nodeIds!: string[];
+}
+
 @ObjectType({ description: "What Django's `delete()` returns: the total, and the count per model." })
 export class DeleteResult {
   @Field(() => Int) total!: number;
   @Field(() => [DeletedCount]) perModel!: DeletedCount[];
+
+  @Field(() => [DeletedRows], {
+    description:
+      "Every row deleted, per model in the order deleted; not link rows, nor rows whose key was set to NULL.",
+  })
+  deleted!: DeletedRows[];
 }
 
 /**
@@ -99,9 +116,18 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       description: "Deletes the row and applies every `on_delete` that points at it, as Django's `delete()` does.",
       args: [idArg],
       resolve: (_, args, context) =>
-        write(context, async () =>
-          deleteWithCollector(context.sql, model, (await requireRow(context.sql, model, args.id, "id")).id),
-        ),
+        write(context, async (): Promise<DeleteResult> => {
+          const row = await requireRow(context.sql, model, args.id, "id");
+          const result = await deleteWithCollector(context.sql, model, row.id);
+          return {
+            ...result,
+            deleted: result.deleted.map(({ model: deletedModel, ids }) => ({
+              model: deletedModel.name,
+              ids: ids.map(String),
+              nodeIds: ids.map((id) => nodeId(deletedModel.name, id)),
+            })),
+          };
+        }),
     },
     ...linkOperations(model, objectType),
   ];

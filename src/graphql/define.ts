@@ -4,7 +4,7 @@
  * build the class and call the same decorators a hand-written one would use.
  */
 import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from "graphql";
-import { Arg, Field, FieldResolver, InputType, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import type { PlaygroundContext } from "./context.js";
 
 // type-graphql's type functions return classes, scalars or enums, possibly in a list.
@@ -35,6 +35,22 @@ export function inputType(name: string, fields: FieldSpec[], description?: strin
   }
   InputType(name, { description })(input);
   return input;
+}
+
+/**
+ * An object type with the given fields, all non-null unless `nullable: true`, read off the
+ * value as plain properties; fields that compute get a resolver class with `of`.
+ */
+export function objectType(name: string, fields: FieldSpec[], description?: string): Class {
+  const object = namedClass(name);
+  for (const field of fields) {
+    Field(field.type, { nullable: field.nullable ?? false, description: field.description })(
+      object.prototype,
+      field.name,
+    );
+  }
+  ObjectType(name, { description, simpleResolvers: true })(object);
+  return object;
 }
 
 export type Args = Record<string, unknown>;

@@ -2,7 +2,7 @@
 import { Int } from "type-graphql";
 import type { ModelInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
-import type { ListQuery, SortDirection } from "../sql/lists.js";
+import type { ListQuery, OrderKey, SortDirection } from "../sql/lists.js";
 import type { Where } from "../sql/where.js";
 import type { ListLimits, PlaygroundContext } from "./context.js";
 import type { Args, FieldSpec } from "./define.js";
@@ -12,15 +12,19 @@ export function whereArg(inputs: ModelInputs): FieldSpec {
   return { name: "where", type: () => inputs.where, nullable: true };
 }
 
+export function orderByArg(inputs: ModelInputs): FieldSpec {
+  return {
+    name: "orderBy",
+    type: () => [inputs.orderBy],
+    nullable: true,
+    description: "Sort keys in order; `id` ascending breaks ties.",
+  };
+}
+
 export function listArgs(inputs: ModelInputs): FieldSpec[] {
   return [
     whereArg(inputs),
-    {
-      name: "orderBy",
-      type: () => [inputs.orderBy],
-      nullable: true,
-      description: "Sort keys in order; `id` ascending breaks ties.",
-    },
+    orderByArg(inputs),
     {
       name: "limit",
       type: () => Int,
@@ -32,15 +36,21 @@ export function listArgs(inputs: ModelInputs): FieldSpec[] {
 }
 
 /**
- * Refuses a `limit` outside 0..maxLimit: over the maximum is refused, never silently cut.
- * `details` join the error's extensions.
+ * Refuses a page size (`limit`, or a connection's `first` or `last`) outside 0..maxLimit: over
+ * the maximum is refused, never silently cut. `details` join the error's extensions.
  */
-export function checkLimit(limit: number, maxLimit: number, details: Record<string, unknown> = {}): void {
+export function checkLimit(
+  limit: number,
+  maxLimit: number,
+  details: Record<string, unknown> = {},
+  argument = "limit",
+): void {
   if (limit < 0 || limit > maxLimit) {
-    throw badInput(`limit must be between 0 and ${maxLimit}; got ${limit}. Page through longer lists with offset.`, {
-      argument: "limit",
-      ...details,
-    });
+    const paging = argument === "limit" ? "offset" : "after and before";
+    throw badInput(
+      `${argument} must be between 0 and ${maxLimit}; got ${limit}. Page through longer lists with ${paging}.`,
+      { argument, ...details },
+    );
   }
 }
 
@@ -56,7 +66,12 @@ export function toListQuery(context: PlaygroundContext, model: ModelInfo, args: 
   const offset = (args.offset as number | null | undefined) ?? 0;
   checkLimit(limit, maxLimit);
   if (offset < 0) throw badInput(`offset cannot be negative; got ${offset}.`, { argument: "offset" });
-  const orderBy = ((args.orderBy as Array<Record<string, SortDirection | undefined>> | null) ?? []).map((entry, i) => {
+  return { where: whereOf(args), orderBy: orderByOf(model, args), limit, offset };
+}
+
+/** The `orderBy` argument, each entry checked to name one field. */
+export function orderByOf(model: ModelInfo, args: Args): OrderKey[] {
+  return ((args.orderBy as Array<Record<string, SortDirection | undefined>> | null) ?? []).map((entry, i) => {
     const fields = Object.entries(entry).filter(([, direction]) => direction != null);
     if (fields.length !== 1) {
       throw badInput(
@@ -67,20 +82,22 @@ export function toListQuery(context: PlaygroundContext, model: ModelInfo, args: 
     }
     return { field: fields[0]![0], direction: fields[0]![1]! };
   });
-  return { where: whereOf(args), orderBy, limit, offset };
 }
 
 /**
- * `toListQuery` for a nested list, which resolves once per parent row with the same arguments
- * in a request (and most often in every request): the last query is reused while the
+ * `toQuery` for a nested list or connection, which resolves once per parent row with the same
+ * arguments in a request (and most often in every request): the last query is reused while the
  * arguments, compared as JSON, and the server's limits stay the same.
  */
-export function listQueryOf(model: ModelInfo): (context: PlaygroundContext, args: Args) => ListQuery {
-  let last: { limits: ListLimits; args: string; query: ListQuery } | undefined;
+export function queryPerArgs<Q>(
+  model: ModelInfo,
+  toQuery: (context: PlaygroundContext, model: ModelInfo, args: Args) => Q,
+): (context: PlaygroundContext, args: Args) => Q {
+  let last: { limits: ListLimits; args: string; query: Q } | undefined;
   return (context, args) => {
     const json = JSON.stringify(args);
     if (!last || last.limits !== context.limits || last.args !== json) {
-      last = { limits: context.limits, args: json, query: toListQuery(context, model, args) };
+      last = { limits: context.limits, args: json, query: toQuery(context, model, args) };
     }
     return last.query;
   };

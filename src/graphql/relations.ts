@@ -5,18 +5,20 @@
  */
 import { Int } from "type-graphql";
 import type { ModelInfo } from "../catalog.js";
-import { countField } from "../naming.js";
+import { connectionField, countField } from "../naming.js";
 import { parentKeyField } from "../sql/syntax.js";
 import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
 import { countLoader, listLoader, oneLoader } from "./loaders.js";
-import { listArgs, listQueryOf, whereArg, whereOf } from "./lists.js";
+import { listArgs, queryPerArgs, toListQuery, whereArg, whereOf } from "./lists.js";
 import { djangoAccessor } from "./docs.js";
+import { connectionArgs, connectionValue, toConnectionQuery, type ConnectionType } from "./relay.js";
 
 export function relationResolver(
   model: ModelInfo,
   objectType: (model: ModelInfo) => TypeFn,
   inputs: (model: ModelInfo) => ModelInputs,
+  connections: ReadonlyMap<string, ConnectionType>,
 ) {
   const operations = model.relations.flatMap((relation): OperationSpec[] => {
     const target = objectType(relation.target);
@@ -36,7 +38,8 @@ export function relationResolver(
         },
       ];
     }
-    const listQuery = listQueryOf(relation.target);
+    const listQuery = queryPerArgs(relation.target, toListQuery);
+    const connectionQuery = queryPerArgs(relation.target, toConnectionQuery);
     return [
       {
         kind: "field",
@@ -54,6 +57,19 @@ export function relationResolver(
         description: `How many rows \`${relation.field}\` holds (Django's \`.count()\`).`,
         args: [whereArg(inputs(relation.target))],
         resolve: (parent, args, context) => countLoader(context, relation, whereOf(args)).load(parent[key] as number),
+      },
+      {
+        kind: "field",
+        name: connectionField(relation.field),
+        type: connections.get(relation.target.name)!.type,
+        description: `\`${relation.field}\` as a Relay connection, paged by cursor, per parent.`,
+        args: connectionArgs(inputs(relation.target)),
+        resolve: async (parent, args, context) => {
+          const query = connectionQuery(context, args);
+          const parentKey = parent[key] as number;
+          const rows = await listLoader(context, relation, query).load(parentKey);
+          return connectionValue(query, rows, () => countLoader(context, relation, query.where).load(parentKey));
+        },
       },
     ];
   });

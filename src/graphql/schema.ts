@@ -10,7 +10,9 @@ import { models } from "../models/index.js";
 import { crudResolver } from "./crud.js";
 import { resolveDirectly } from "./define.js";
 import { buildInputs } from "./inputs.js";
+import { resolveNodeTypes } from "./node.js";
 import { relationResolver } from "./relations.js";
+import { buildConnectionTypes, relayResolvers } from "./relay.js";
 
 const objectTypes = new Map<string, Function>(models.map((model) => [model.name, model]));
 
@@ -24,11 +26,16 @@ async function build(catalog: Catalog): Promise<GraphQLSchema> {
   const inputs = buildInputs(catalog);
   const objectType = (model: ModelInfo) => () => objectTypes.get(model.name)!;
   const inputsOf = (model: ModelInfo) => inputs.get(model.name)!;
-  const resolvers = catalog.models.flatMap((model) => {
-    const relations = relationResolver(model, objectType, inputsOf);
-    return [crudResolver(model, objectType(model), inputsOf(model)), ...(relations ? [relations] : [])];
-  });
+  const connections = buildConnectionTypes(catalog, objectType);
+  const resolvers = [
+    ...catalog.models.flatMap((model) => {
+      const relations = relationResolver(model, objectType, inputsOf, connections);
+      return [crudResolver(model, objectType(model), inputsOf(model)), ...(relations ? [relations] : [])];
+    }),
+    ...relayResolvers(catalog, objectType, connections, inputsOf),
+  ];
   const schema = await buildSchema({ resolvers: resolvers as unknown as NonEmptyArray<Function>, validate: false });
   resolveDirectly(schema, resolvers);
+  resolveNodeTypes(schema);
   return schema;
 }

@@ -27,6 +27,7 @@ import {
   OneToOne,
   PrimaryGeneratedColumn,
 } from "typeorm";
+import { Node } from "../graphql/node.js";
 import { reverseManyName, reverseOneName } from "../naming.js";
 
 /** Django's `on_delete` choices that the examples use, and the SQL action each maps to. */
@@ -44,7 +45,10 @@ type Target = () => ModelClass;
 /** Reverse sides wait here until every model class exists (models may import each other). */
 const pendingReverseSides: Array<() => void> = [];
 
-/** A Django model: a table, a GraphQL object type, and Django's implicit `id` primary key. */
+/**
+ * A Django model: a table, a GraphQL object type that is a Relay `Node`, and Django's implicit
+ * `id` primary key.
+ */
 export function Model(): ClassDecorator {
   return (target) => {
     PrimaryGeneratedColumn()(target.prototype, "id");
@@ -55,7 +59,11 @@ export function Model(): ClassDecorator {
     Entity()(target);
     // Columns are plain row properties: graphql's default resolver reads them, without
     // type-graphql's per-field middleware wrapper (relations keep their own resolvers).
-    ObjectType({ description: `Django: \`class ${target.name}(models.Model)\`.`, simpleResolvers: true })(target);
+    ObjectType({
+      description: `Django: \`class ${target.name}(models.Model)\`.`,
+      simpleResolvers: true,
+      implements: Node,
+    })(target);
   };
 }
 

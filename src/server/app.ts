@@ -12,6 +12,7 @@ import type { Catalog } from "../catalog.js";
 import type { PlaygroundContext } from "../graphql/context.js";
 import { playgroundSchema } from "../graphql/schema.js";
 import type { Engine } from "../sql/engine.js";
+import { reseedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
 import { compiledExecutionGateway } from "./compiled-executor.js";
@@ -31,6 +32,8 @@ export interface PlaygroundServer {
   url: string;
   catalog: Catalog;
   engine: Engine;
+  /** Deletes every row and loads the seeds again, in one transaction. */
+  reset(): Promise<void>;
   /** Stops taking requests, lets the ones in flight finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -105,6 +108,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     url: `http://${config.host}:${front.port}${graphqlPath}`,
     catalog,
     engine,
+    reset: () => reseedDatabase(new SqlRunner(engine), catalog),
     close: async () => {
       await front.close();
       await apollo.stop();

@@ -138,6 +138,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
     engine: {
       busyTimeoutMs: integer(env, "BUSY_TIMEOUT_MS", defaultEngineOptions.busyTimeoutMs),
       statementCacheSize: integer(env, "STATEMENT_CACHE_SIZE", defaultEngineOptions.statementCacheSize),
+      poolSize: integer(env, "DATABASE_POOL_SIZE", defaultEngineOptions.poolSize),
     },
     allowedOrigins: origins(env, "ALLOWED_ORIGINS"),
     allowedHosts: hostnames(env, "ALLOWED_HOSTS") ?? [],

@@ -8,7 +8,9 @@
  *
  * costs 1000 + 1000 * 1000 * (1 + 1 + 1000) rows, far over the default 100,000: every list
  * counts its `limit` (the server's default when left out) times the lists it is nested in, and
- * every to-one object counts one per parent.
+ * every to-one object counts one per parent. A connection counts like a list whose `limit` is its
+ * `first` or `last`: one for the connection, its page size for its `edges` (or `nodes`), and
+ * what each row selects under them; `totalCount` is one more statement per parent.
  *
  * A relation inside `where` is a nested list the database walks without returning it: a to-many
  * hop (`some`, `every`, `none`) counts the server's default limit of rows for every row it is
@@ -62,7 +64,7 @@ import {
 } from "graphql";
 import type { Catalog, ModelInfo } from "../catalog.js";
 import { ErrorCode, PlaygroundError } from "../errors.js";
-import { countField } from "../naming.js";
+import { connectionField, countField } from "../naming.js";
 import type { ListLimits, PlaygroundContext } from "../graphql/context.js";
 import { checkLimit } from "../graphql/lists.js";
 import type { QueryLimits } from "./config.js";
@@ -117,21 +119,26 @@ function measureOperation(request: MeasuredRequest, listLimits: ListLimits): Ope
   const measuredFragments = new Map<string, SelectionMeasure>();
 
   /**
-   * The `limit` a list field asks for. One out of range is refused here, as its resolver would
-   * refuse it, so that the client hears about its limit rather than about the cost it implies.
+   * The page size a list field (`limit`) or a connection (`first` or `last`) asks for. One out of
+   * range is refused here, as its resolver would refuse it, so that the client hears about its
+   * limit rather than about the cost it implies.
    */
-  const requestedLimit = (field: FieldNode): number => {
-    const argument = field.arguments?.find((candidate) => candidate.name.value === "limit")?.value;
-    const given =
-      argument?.kind === Kind.INT
-        ? Number(argument.value)
-        : argument?.kind === Kind.VARIABLE
-          ? variables[argument.name.value]
-          : undefined;
-    // Anything but a number fails variable coercion before execution; it counts as the default.
-    if (typeof given !== "number") return listLimits.defaultLimit;
-    checkLimit(given, listLimits.maxLimit, { http: { status: 400 } });
-    return given;
+  const requestedLimit = (field: FieldNode, argumentNames: readonly string[]): number => {
+    let requested: number | undefined;
+    for (const name of argumentNames) {
+      const argument = field.arguments?.find((candidate) => candidate.name.value === name)?.value;
+      const given =
+        argument?.kind === Kind.INT
+          ? Number(argument.value)
+          : argument?.kind === Kind.VARIABLE
+            ? variables[argument.name.value]
+            : undefined;
+      // Anything but a number fails variable coercion before execution; it counts as the default.
+      if (typeof given !== "number") continue;
+      checkLimit(given, listLimits.maxLimit, { http: { status: 400 } }, name);
+      requested = Math.max(requested ?? 0, given);
+    }
+    return requested ?? listLimits.defaultLimit;
   };
 
   const inputDepth = (root: ValueNode): number => {
@@ -179,19 +186,35 @@ function measureOperation(request: MeasuredRequest, listLimits: ListLimits): Ope
         : rows;
     }, 0);
 
-  /** Whether resolving `field` on one parent row runs a statement: root fields, relations and their counts. */
+  /**
+   * Whether resolving `field` on one parent row runs a statement: root fields, relations, their
+   * counts and connections, and a connection's `totalCount`.
+   */
   const runsStatement = (field: FieldNode, parent: GraphQLCompositeType | undefined): boolean => {
     if (parent === rootType) return true;
-    const model = parent && catalog.byName.get(parent.name);
     const name = field.name.value;
+    if (parent && relayTypes(catalog).connections.has(parent.name)) return name === "totalCount";
+    const model = parent && catalog.byName.get(parent.name);
     return (
       model !== undefined &&
       (model.relationByField.has(name) ||
-        model.relations.some((relation) => relation.isList && countField(relation.field) === name))
+        model.relations.some(
+          (relation) =>
+            relation.isList && (countField(relation.field) === name || connectionField(relation.field) === name),
+        ))
     );
   };
 
-  const measureField = (field: FieldNode, parent: GraphQLCompositeType | undefined): SelectionMeasure => {
+  /**
+   * A connection's rows are its `edges` (each edge's `node` is the same row) and its `nodes`: they
+   * count the connection's page size, `pageSize` of the connection around them, like a list's
+   * `limit`; the connection object itself counts one.
+   */
+  const measureField = (
+    field: FieldNode,
+    parent: GraphQLCompositeType | undefined,
+    pageSize: number,
+  ): SelectionMeasure => {
     const own: SelectionMeasure = {
       depth: 0,
       inputDepth: Math.max(0, ...(field.arguments ?? []).map((argument) => inputDepth(argument.value))),
@@ -205,16 +228,23 @@ function measureOperation(request: MeasuredRequest, listLimits: ListLimits): Ope
       meta ??
       (parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined);
     const named = definition && getNamedType(definition.type);
+    const { connections, edges } = relayTypes(catalog);
+    const isConnection = named !== undefined && connections.has(named.name);
+    const innerPageSize = isConnection ? requestedLimit(field, ["first", "last"]) : pageSize;
     const inner = field.selectionSet
-      ? measureSelections(field.selectionSet, named && isCompositeType(named) ? named : undefined)
+      ? measureSelections(field.selectionSet, named && isCompositeType(named) ? named : undefined, innerPageSize)
       : nothing;
     // The whole walk of the schema is counted at `__schema` or `__type`; the fields under them
     // add only their aliases and argument depth.
     if (meta || (parent && isIntrospectionType(parent))) {
       return combine(own, { ...inner, depth: 0, cost: meta ? schemaValues(meta, field, undefined) : 0, statements: 0 });
     }
+    if (parent && edges.has(parent.name) && field.name.value === "node") {
+      return combine(own, { ...inner, depth: 1 + inner.depth });
+    }
     const isList = isListType(getNullableType(definition?.type));
-    const rows = !field.selectionSet ? 0 : isList ? requestedLimit(field) : 1;
+    const isPage = parent !== undefined && connections.has(parent.name);
+    const rows = !field.selectionSet ? 0 : isPage && isList ? pageSize : isList ? requestedLimit(field, ["limit"]) : 1;
     const scanned = definition ? listLimits.defaultLimit * whereHops(field, definition) : 0;
     return combine(own, {
       ...inner,
@@ -266,32 +296,42 @@ function measureOperation(request: MeasuredRequest, listLimits: ListLimits): Ope
     return values;
   };
 
-  const measureSelections = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined): SelectionMeasure =>
+  const measureSelections = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType | undefined,
+    pageSize: number,
+  ): SelectionMeasure =>
     set.selections
       .map((selection) => {
         switch (selection.kind) {
           case Kind.FIELD:
-            return measureField(selection, parent);
+            return measureField(selection, parent, pageSize);
           case Kind.INLINE_FRAGMENT:
-            return measureSelections(selection.selectionSet, typeCondition(schema, selection.typeCondition) ?? parent);
+            return measureSelections(
+              selection.selectionSet,
+              typeCondition(schema, selection.typeCondition) ?? parent,
+              pageSize,
+            );
           case Kind.FRAGMENT_SPREAD:
-            return measureSpread(selection.name.value);
+            return measureSpread(selection.name.value, pageSize);
         }
       })
       .reduce(combine, nothing);
 
-  const measureSpread = (name: string): SelectionMeasure => {
-    const known = measuredFragments.get(name);
+  const measureSpread = (name: string, pageSize: number): SelectionMeasure => {
+    // A fragment on a connection type measures differently under connections of other sizes.
+    const key = `${name} ${pageSize}`;
+    const known = measuredFragments.get(key);
     if (known) return known;
     const fragment = fragments.get(name);
     const measure = fragment
-      ? measureSelections(fragment.selectionSet, typeCondition(schema, fragment.typeCondition))
+      ? measureSelections(fragment.selectionSet, typeCondition(schema, fragment.typeCondition), pageSize)
       : nothing;
-    measuredFragments.set(name, measure);
+    measuredFragments.set(key, measure);
     return measure;
   };
 
-  const root = measureSelections(operation.selectionSet, rootType);
+  const root = measureSelections(operation.selectionSet, rootType, listLimits.defaultLimit);
   return {
     depth: root.depth,
     inputDepth: root.inputDepth,
@@ -455,6 +495,21 @@ function combine(a: SelectionMeasure, b: SelectionMeasure): SelectionMeasure {
 const metaFields = new Map<string, GraphQLField<unknown, unknown>>(
   [SchemaMetaFieldDef, TypeMetaFieldDef].map((definition) => [definition.name, definition]),
 );
+
+const relayTypeNames = new WeakMap<Catalog, { connections: ReadonlySet<string>; edges: ReadonlySet<string> }>();
+
+/** The names of every model's connection and edge types. */
+function relayTypes(catalog: Catalog): { connections: ReadonlySet<string>; edges: ReadonlySet<string> } {
+  let names = relayTypeNames.get(catalog);
+  if (!names) {
+    names = {
+      connections: new Set(catalog.models.map((model) => model.names.connectionType)),
+      edges: new Set(catalog.models.map((model) => model.names.edgeType)),
+    };
+    relayTypeNames.set(catalog, names);
+  }
+  return names;
+}
 
 const whereModels = new WeakMap<Catalog, ReadonlyMap<string, ModelInfo>>();
 

@@ -2,7 +2,8 @@
  * Django's deletion collector: before a row goes, find every row that points at it and apply
  * its `on_delete` (CASCADE collects it too, PROTECT refuses, SET_NULL unlinks it), drop the
  * many-to-many links, then delete dependents before what they depend on. The result counts
- * rows per model as Django's `delete()` returns them.
+ * rows per model as Django's `delete()` returns them, and names each row deleted so that
+ * client caches can forget exactly those.
  */
 import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { protectedRow } from "../errors.js";
@@ -12,6 +13,8 @@ import { quote } from "./syntax.js";
 export interface DeleteResult {
   total: number;
   perModel: Array<{ model: string; count: number }>;
+  /** The rows deleted, the row and each cascade, per model in the order deleted; link rows and SET_NULL updates are not rows deleted. */
+  deleted: Array<{ model: ModelInfo; ids: number[] }>;
 }
 
 interface Collection {
@@ -51,6 +54,7 @@ export async function deleteWithCollector(sql: SqlRunner, model: ModelInfo, id: 
       count(join.label, changes);
     }
   }
+  const deleted: DeleteResult["deleted"] = [];
   // Dependents were collected after what they depend on: delete in reverse.
   for (const [collected, ids] of [...collection.rows].reverse()) {
     const { changes } = await sql.run(
@@ -59,9 +63,11 @@ export async function deleteWithCollector(sql: SqlRunner, model: ModelInfo, id: 
       title,
     );
     count(collected.name, changes);
+    // Collected ids were read in this transaction, so each one is a row this statement deleted.
+    if (ids.size > 0) deleted.push({ model: collected, ids: [...ids].sort((a, b) => a - b) });
   }
   const perModel = [...counts].map(([label, n]) => ({ model: label, count: n }));
-  return { total: perModel.reduce((sum, entry) => sum + entry.count, 0), perModel };
+  return { total: perModel.reduce((sum, entry) => sum + entry.count, 0), perModel, deleted };
 }
 
 /** The reverse relations whose rows point at `model` through a foreign key. */

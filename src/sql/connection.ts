@@ -13,6 +13,8 @@ import { models } from "../models/index.js";
 import { DjangoNamingStrategy } from "../naming.js";
 import { seedDatabase } from "../seed.js";
 import type { Engine } from "./engine.js";
+import { openPostgresDatabase } from "./postgres/database.js";
+import { isPostgresUrl, redactDatabaseUrl } from "./postgres/url.js";
 import { SqlRunner } from "./runner.js";
 import { sqliteEngine } from "./sqlite/engine.js";
 
@@ -21,15 +23,19 @@ export interface EngineOptions {
   busyTimeoutMs: number;
   /** Prepared statements kept per connection. */
   statementCacheSize: number;
+  /** PostgreSQL connections this server keeps open. */
+  poolSize: number;
 }
 
-export const defaultEngineOptions: EngineOptions = { busyTimeoutMs: 5000, statementCacheSize: 256 };
+export const defaultEngineOptions: EngineOptions = { busyTimeoutMs: 5000, statementCacheSize: 256, poolSize: 10 };
 
 /** `sqlite:data/playground.sqlite` -> `data/playground.sqlite`, `sqlite::memory:` -> `:memory:`. */
 export function databasePath(url: string): string {
   const match = /^sqlite:(.+)$/.exec(url);
   if (!match) {
-    throw new StartupError(`DATABASE_URL must look like sqlite:path/to/file.sqlite or sqlite::memory:, got "${url}".`);
+    throw new StartupError(
+      `DATABASE_URL must look like sqlite:path/to/file.sqlite or sqlite::memory: (or postgres://user:password@host:port/database), got "${redactDatabaseUrl(url)}".`,
+    );
   }
   return match[1]!;
 }
@@ -56,6 +62,7 @@ export interface OpenOptions extends EngineOptions {
  * whose tables differ from the models.
  */
 export async function openDatabase(url: string, options: OpenOptions): Promise<OpenDatabase> {
+  if (isPostgresUrl(url)) return openPostgresDatabase(url, options);
   const path = databasePath(url);
   if (path === ":memory:") {
     const { catalog, bytes } = await createdSchema(path, options);

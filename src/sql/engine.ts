@@ -38,7 +38,7 @@ export interface Dialect {
    * Every value of one JSON array parameter, as a subquery: `x IN <this>` takes a list of any
    * length as one placeholder and one fixed statement text.
    */
-  jsonArrayValues(kind: "integer" | "text"): string;
+  jsonArrayValues(kind: "integer" | "text" | "date"): string;
   /** Whether `needle` occurs in `haystack`, comparing exactly (no case folding, no wildcards). */
   contains(haystack: string, needle: string): string;
   /**
@@ -48,6 +48,11 @@ export interface Dialect {
   readonly deadlineCheck?: string;
   /** Run first in the seeding transaction, so that seed rows may refer to rows seeded later. */
   readonly deferForeignKeys: string;
+  /**
+   * Run after rows were inserted with explicit ids (seeds, a reset), so that the next create in
+   * each of `tables` gets the id a new database would give.
+   */
+  idCounterStatements(tables: readonly string[]): string[];
 }
 
 export interface Engine {

@@ -5,25 +5,94 @@
  */
 import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { compileWhere, type Where } from "./where.js";
-import type { Dialect, Statement } from "./engine.js";
+import type { Dialect, SqlValue, Statement } from "./engine.js";
 import { fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
 
 export type SortDirection = "ASC" | "DESC";
 
-export interface ListQuery {
-  where?: Where | null;
-  orderBy: Array<{ field: string; direction: SortDirection }>;
-  limit: number;
-  offset: number;
+export interface OrderKey {
+  field: string;
+  direction: SortDirection;
 }
 
-/** The caller's order, then `id` ascending so that equal keys still page stably. */
+export interface ListQuery {
+  where?: Where | null;
+  orderBy: OrderKey[];
+  limit: number;
+  offset: number;
+  /**
+   * A connection's keyset bounds: the `orderKeys` values of the row a cursor names. Only rows
+   * after `after` and before `before` in the list's order are read.
+   */
+  after?: SqlValue[];
+  before?: SqlValue[];
+  /** Reads the order from its end (a connection's `last`): rows come in reverse order. */
+  backward?: boolean;
+}
+
+/** The caller's order, then `id` ascending so that equal keys still page stably: `id` is unique, so rows never tie. */
+export function orderKeys(orderBy: readonly OrderKey[]): OrderKey[] {
+  return orderBy.some(({ field }) => field === "id") ? [...orderBy] : [...orderBy, { field: "id", direction: "ASC" }];
+}
+
+const reversed: Record<SortDirection, SortDirection> = { ASC: "DESC", DESC: "ASC" };
+
+/**
+ * NULL sorts before every value, spelled out because that is SQLite's own order and not
+ * PostgreSQL's: both engines then order lists, and so cursors, alike.
+ */
+const nullsPlace: Record<SortDirection, string> = { ASC: "NULLS FIRST", DESC: "NULLS LAST" };
+
 function orderClause(model: ModelInfo, query: ListQuery, alias: string): string {
-  const terms = query.orderBy.map(
-    ({ field, direction }) => `${alias}.${quote(model.columnByField.get(field)!.column)} ${direction}`,
-  );
-  if (!query.orderBy.some(({ field }) => field === "id")) terms.push(`${alias}."id" ASC`);
-  return terms.join(", ");
+  return orderKeys(query.orderBy)
+    .map(({ field, direction }) => {
+      const column = `${alias}.${quote(model.columnByField.get(field)!.column)}`;
+      const effective = query.backward ? reversed[direction] : direction;
+      return `${column} ${effective} ${nullsPlace[effective]}`;
+    })
+    .join(", ");
+}
+
+/**
+ * Rows strictly after (or before) the row whose order keys hold `values`, in the list's order.
+ * Written out key by key (`a > ? OR (a = ? AND id > ?)`) rather than as a row-value comparison,
+ * because keys may sort in different directions and NULL takes part: NULL sorts before every
+ * value, as SQLite orders it, so ascending it comes first and descending last.
+ */
+function keysetCondition(
+  model: ModelInfo,
+  keys: readonly OrderKey[],
+  values: readonly SqlValue[],
+  side: "after" | "before",
+  alias: string,
+  params: SqlParams,
+): string {
+  const columns = keys.map(({ field }) => `${alias}.${quote(model.columnByField.get(field)!.column)}`);
+  const equal = (j: number) =>
+    values[j] == null ? `${columns[j]} IS NULL` : `${columns[j]} = ${params.bind(values[j])}`;
+  const branches: string[] = [];
+  keys.forEach(({ direction }, i) => {
+    const ascending = (direction === "ASC") === (side === "after");
+    // Nothing sorts beyond NULL where NULL comes last; the keys after it still can.
+    if (values[i] == null && !ascending) return;
+    // Placeholders bind in the order they appear, so each branch binds its own values as it is written.
+    const terms = columns.slice(0, i).map((_, j) => equal(j));
+    const column = columns[i]!;
+    if (values[i] == null) terms.push(`${column} IS NOT NULL`);
+    else if (ascending) terms.push(`${column} > ${params.bind(values[i])}`);
+    else terms.push(`(${column} < ${params.bind(values[i])} OR ${column} IS NULL)`);
+    branches.push(`(${terms.join(" AND ")})`);
+  });
+  return branches.length === 0 ? "FALSE" : `(${branches.join(" OR ")})`;
+}
+
+/** The keyset conditions of a connection's `after` and `before`; TRUE for a plain list. */
+function keysetConditions(model: ModelInfo, query: ListQuery, alias: string, params: SqlParams): string[] {
+  const keys = orderKeys(query.orderBy);
+  return [
+    query.after ? keysetCondition(model, keys, query.after, "after", alias, params) : "TRUE",
+    query.before ? keysetCondition(model, keys, query.before, "before", alias, params) : "TRUE",
+  ];
 }
 
 /** ` WHERE a AND b`, leaving out conditions that are always true (and WHERE, if all are). */
@@ -35,8 +104,9 @@ function whereClause(...conditions: string[]): string {
 export function rootListStatement(dialect: Dialect, model: ModelInfo, query: ListQuery): Statement {
   const params = new SqlParams();
   const where = compileWhere(dialect, model, query.where, "t", params);
+  const keyset = keysetConditions(model, query, "t", params);
   const sql =
-    `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t${whereClause(where)} ` +
+    `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t${whereClause(where, ...keyset)} ` +
     `ORDER BY ${orderClause(model, query, "t")} LIMIT ${params.bind(query.limit)} OFFSET ${params.bind(query.offset)}`;
   return { sql, params: params.values };
 }
@@ -101,11 +171,12 @@ export function relatedListStatement(
   const params = new SqlParams();
   params.bind(JSON.stringify(parentKeys));
   const where = compileWhere(dialect, relation.target, query.where, "t", params);
+  const keyset = keysetConditions(relation.target, query, "t", params);
   const sql =
     `SELECT ${fieldList(relation.target)}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
     `SELECT ${selectList(relation.target, "t")}${parentKey.selected}, ` +
     `ROW_NUMBER() OVER (PARTITION BY ${rows.key} ORDER BY ${orderClause(relation.target, query, "t")}) AS __row ` +
-    `FROM ${rows.from}${whereClause(`${rows.key} IN ${dialect.jsonArrayValues("integer")}`, where)}) ` +
+    `FROM ${rows.from}${whereClause(`${rows.key} IN ${dialect.jsonArrayValues("integer")}`, where, ...keyset)}) ` +
     // PostgreSQL wants every subquery in FROM named.
     `AS numbered WHERE __row > ${params.bind(query.offset)} AND __row <= ${params.bind(query.offset + query.limit)} ` +
     `ORDER BY ${quote(parentKey.property)}, __row`;

@@ -1,6 +1,7 @@
 /**
- * The server under test: exactly what `npm start` runs, on a fresh in-memory database (seeded
- * like a new file), listening on a free port, spoken to over HTTP with typed documents.
+ * The server under test: exactly what `npm start` runs, on a fresh database of the engine under
+ * test (seeded like a new one; see ./databases.ts), listening on a free port, spoken to over
+ * HTTP with typed documents.
  */
 import "reflect-metadata";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
@@ -8,6 +9,8 @@ import { print, type GraphQLFormattedError } from "graphql";
 import { configFromEnv, type PlaygroundConfig } from "../../src/server/config.js";
 import { startPlayground, type PlaygroundServer } from "../../src/server/app.js";
 import type { SqlValue } from "../../src/sql/engine.js";
+import { postgresProblems, tableListSql, testDatabase, type TestDatabase } from "./databases.js";
+import { databaseProblems } from "./fuzz.js";
 
 export interface RequestOptions {
   /** Sends `x-playground-trace: 1`, so `sql` holds the statements the operation ran. */
@@ -26,11 +29,22 @@ export interface Response<TData> {
 }
 
 export class TestPlayground {
-  private constructor(readonly server: PlaygroundServer) {}
+  private constructor(
+    readonly server: PlaygroundServer,
+    private readonly database: TestDatabase | undefined,
+  ) {}
 
+  /** A `databaseUrl` in `overrides` is used as it is; otherwise the test gets a fresh database. */
   static async start(overrides: Partial<PlaygroundConfig> = {}): Promise<TestPlayground> {
-    const config = { ...configFromEnv({}), port: 0, host: "127.0.0.1", databaseUrl: "sqlite::memory:", ...overrides };
-    return new TestPlayground(await startPlayground(config));
+    const database = overrides.databaseUrl === undefined ? await testDatabase() : undefined;
+    const databaseUrl = overrides.databaseUrl ?? database!.url;
+    const config = { ...configFromEnv({}), port: 0, host: "127.0.0.1", ...overrides, databaseUrl };
+    try {
+      return new TestPlayground(await startPlayground(config), database);
+    } catch (error) {
+      await database?.drop();
+      throw error;
+    }
   }
 
   get url(): string {
@@ -95,7 +109,24 @@ export class TestPlayground {
     await this.server.engine.transaction((writer) => writer.run({ sql, params: [] }, Infinity), Infinity);
   }
 
-  close(): Promise<void> {
-    return this.server.close();
+  /** Every row of every table, each table's rows in a fixed order, to compare states. */
+  async contents(): Promise<Record<string, string[]>> {
+    const tables = await this.rows<{ name: string }>(tableListSql[this.server.engine.dialect.name]);
+    const contents: Record<string, string[]> = {};
+    for (const { name } of tables) {
+      contents[name] = (await this.rows(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
+    }
+    return contents;
+  }
+
+  /** What is unsound in the database itself; empty when sound. */
+  problems(): Promise<string[]> {
+    const read = (sql: string) => this.rows(sql);
+    return this.server.engine.dialect.name === "sqlite" ? databaseProblems(read) : postgresProblems(read);
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+    await this.database?.drop();
   }
 }

@@ -21,6 +21,9 @@ export const sqliteDialect: Dialect = {
   contains: (haystack, needle) => `instr(${haystack}, ${needle}) > 0`,
   deadlineCheck: "playground_deadline()",
   deferForeignKeys: "PRAGMA defer_foreign_keys = ON",
+  // AUTOINCREMENT keeps the highest id ever handed out per table; without its row a table's
+  // next id is one past its largest.
+  idCounterStatements: () => ["DELETE FROM sqlite_sequence"],
 };
 
 export interface SqliteEngineOptions {

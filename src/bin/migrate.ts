@@ -1,0 +1,26 @@
+/** `npm run migrate`: applies the committed migrations that a PostgreSQL `DATABASE_URL` has not run. */
+import "reflect-metadata";
+import { configFromEnv } from "../server/config.js";
+import { openPostgres } from "../sql/postgres/connection.js";
+import { migrate } from "../sql/postgres/schema.js";
+import { isPostgresUrl, redactDatabaseUrl } from "../sql/postgres/url.js";
+
+const { databaseUrl } = configFromEnv();
+if (!isPostgresUrl(databaseUrl)) {
+  console.log(
+    `${redactDatabaseUrl(databaseUrl)}: migrations are for PostgreSQL; a new SQLite file gets the models' ` +
+      "schema when the server creates it, and `npm run seed` recreates it.",
+  );
+} else {
+  const { dataSource } = await openPostgres(databaseUrl);
+  try {
+    const applied = await migrate(dataSource);
+    console.log(
+      applied.length === 0
+        ? `${redactDatabaseUrl(databaseUrl)} is up to date.`
+        : `Applied to ${redactDatabaseUrl(databaseUrl)}: ${applied.join(", ")}`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}

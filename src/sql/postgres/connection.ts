@@ -1,0 +1,80 @@
+/**
+ * Opening a PostgreSQL database: the same entities and Django naming as SQLite's connection,
+ * through the `pg` driver. TypeORM never changes the schema here on its own (no `synchronize`,
+ * no extensions): the committed migrations do, when `migrate` runs them.
+ */
+import { DataSource } from "typeorm";
+import { models } from "../../models/index.js";
+import { DjangoNamingStrategy } from "../../naming.js";
+import { migrations } from "../../migrations/index.js";
+import { parsePostgresUrl } from "./url.js";
+
+/**
+ * Text compares and orders by code point, as SQLite's BINARY does, whatever collation the
+ * database was created with (`en_US` would put "a" before "B").
+ */
+export const textCollation = "C";
+
+const textTypes = new Set(["varchar", "text"]);
+
+export const migrationsTable = "playground_migrations";
+
+export interface PostgresOptions {
+  /** Connections in the pool that this process keeps to the database. */
+  poolSize?: number;
+}
+
+export interface OpenPostgres {
+  dataSource: DataSource;
+  /** True when the database has none of the playground's tables yet: it is to be migrated and seeded. */
+  isNew: boolean;
+}
+
+export function postgresDataSource(url: string, options: PostgresOptions = {}): DataSource {
+  const credentials = parsePostgresUrl(url);
+  return new DataSource({
+    type: "postgres",
+    ...credentials,
+    entities: [...models],
+    namingStrategy: new DjangoNamingStrategy(),
+    migrations: [...migrations],
+    migrationsTableName: migrationsTable,
+    migrationsTransactionMode: "all",
+    synchronize: false,
+    installExtensions: false,
+    poolSize: options.poolSize,
+  });
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenPostgres> {
+  const dataSource = postgresDataSource(url, options);
+  await dataSource.initialize();
+  adaptMetadata(dataSource);
+  return { dataSource, isNew: !(await hasModelTables(dataSource)) };
+}
+
+/**
+ * Two rules that belong to PostgreSQL alone, so they are set on this data source's metadata
+ * rather than in the models' decorators, which both engines share; the migrations and the
+ * schema check then both see them:
+ * - text collates as "C" (SQLite has no collation of that name; its BINARY is the same order);
+ * - foreign keys are DEFERRABLE (still checked at each statement unless a transaction defers
+ *   them), so that seeding may insert a row before the row it refers to, as on SQLite.
+ */
+function adaptMetadata(dataSource: DataSource): void {
+  for (const entity of dataSource.entityMetadatas) {
+    for (const column of entity.columns) {
+      if (textTypes.has(String(column.type))) column.collation = textCollation;
+    }
+    for (const foreignKey of entity.foreignKeys) foreignKey.deferrable = "INITIALLY IMMEDIATE";
+  }
+}
+
+export async function hasModelTables(dataSource: DataSource): Promise<boolean> {
+  const tables = dataSource.entityMetadatas.map((entity) => entity.tableName);
+  const [row] = (await dataSource.query(
+    "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY($1)",
+    [tables],
+  )) as Array<{ n: number }>;
+  return row!.n > 0;
+}
