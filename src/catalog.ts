@@ -6,7 +6,7 @@
 import type { DataSource, EntityMetadata } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
-import { onDeleteActions, type OnDelete } from "./models/fields.js";
+import { onDeleteActions, type ServedOnDelete as OnDelete } from "./models/entities.js";
 import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
 
 export type ScalarKind = "id" | "string" | "date";

@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import type { Catalog } from "../src/catalog.js";
 import { ModelsFileError } from "../src/errors.js";
 import type { FieldDefinition, ModelDefinition } from "../src/models/definition.js";
+import { builtinModelsFile } from "../src/models/index.js";
 import { readModelsFile, readModelsSource, type ModelsFile } from "../src/models/python/definitions.js";
 import { projectFile } from "../src/paths.js";
 import { TestPlayground } from "./support/playground.js";
@@ -573,8 +574,8 @@ describe("the built-in models' models.py", () => {
   });
   after(() => playground.close());
 
-  test("declares what the decorator models declare: tables, columns, relations, reverse names, on_delete", () => {
-    const parsed = readModelsFile(projectFile("src", "models", "builtin.py"));
+  test("is served as exactly the tables, columns, relations, reverse names and on_delete it declares", () => {
+    const parsed = readModelsFile(builtinModelsFile);
     assert.deepEqual(parsed.warnings, []);
     assert.deepEqual(byName(parsed.models.map(describeDefinition)), byName(describeCatalog(playground.server.catalog)));
   });

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import { buildCatalog, type Catalog } from "../catalog.js";
-import { models } from "../models/index.js";
+import { servedModels } from "../models/index.js";
 import { DjangoNamingStrategy } from "../naming.js";
 import { seedDatabase } from "../seed.js";
 import type { Engine } from "./engine.js";
@@ -94,7 +94,7 @@ function dataSourceFor(database: string, options: EngineOptions): DataSource {
   return new DataSource({
     type: "better-sqlite3",
     database,
-    entities: [...models],
+    entities: [...servedModels().classes],
     namingStrategy: new DjangoNamingStrategy(),
     timeout: options.busyTimeoutMs,
     enableWAL: true,
