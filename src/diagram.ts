@@ -94,7 +94,7 @@ function attribute(column: ColumnInfo): DiagramAttribute {
   if (column.maxLength !== undefined) options.push(`max_length=${column.maxLength}`);
   if (column.nullable) options.push("null=True");
   if (column.relation) options.push(`on_delete=${column.relation.onDelete}`);
-  const type = column.kind === "id" ? "int" : column.kind === "date" ? "date" : "varchar";
+  const type = column.kind === "id" || column.kind === "int" ? "int" : column.kind === "date" ? "date" : "varchar";
   return { type, name: column.column, keys, note: options.join(", ") };
 }
 

@@ -144,8 +144,9 @@ export interface ModelNames {
   edgeType: string;
 }
 
-export function modelNames(model: string): ModelNames {
-  const list = pluralName(model);
+/** `plural` is the root list's name when the model gives one (`Meta.verbose_name_plural`). */
+export function modelNames(model: string, plural?: string): ModelNames {
+  const list = plural ?? pluralName(model);
   return {
     one: camelCase(model),
     list,
@@ -192,6 +193,7 @@ export function loaderName(model: string, field: string): string {
 /** Shared filter inputs, one per scalar kind. */
 export const filterInputNames = {
   string: "StringFilter",
+  int: "IntFilter",
   id: "IDFilter",
   date: "DateFilter",
 } as const;

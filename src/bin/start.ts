@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /** `npm start`: serves the playground until SIGINT or SIGTERM. */
 import "reflect-metadata";
+import { ModelsFileError } from "../errors.js";
 import { configFromEnv, type PlaygroundConfig } from "../server/config.js";
 import { startPlayground } from "../server/app.js";
+import { StartupError } from "../sql/connection.js";
 
 const config = configFromEnv();
 const server = await startPlayground(config).catch((error: unknown) => {
@@ -42,6 +44,7 @@ function mutationPolicy({ readOnly, mutationToken }: PlaygroundConfig): string {
 
 /** One line for the reasons to not start that a person fixes by changing a setting. */
 function startRefusal(error: unknown, { port, host }: PlaygroundConfig): string | undefined {
+  if (error instanceof ModelsFileError || error instanceof StartupError) return error.message;
   switch ((error as NodeJS.ErrnoException).code) {
     case "EADDRINUSE":
       return `Port ${port} is in use; set PORT=<another port> (PORT=0 picks a free one), or stop what holds it.`;

@@ -11,7 +11,7 @@
  * a file either serves as Django would or does not start.
  */
 import { LocalDateResolver } from "graphql-scalars";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import {
   Column,
   Entity,
@@ -60,10 +60,25 @@ interface ScalarMapping {
 const text = { graphql: () => String };
 const varchar = (field: ScalarFieldDefinition) => ({ type: "varchar" as const, length: field.maxLength });
 
+const integer = { column: () => ({ type: "integer" as const }), graphql: () => Int };
+
 const scalarMappings: Partial<Record<ScalarType, ScalarMapping>> = {
   CharField: { ...text, column: varchar },
+  SlugField: { ...text, column: varchar },
+  EmailField: { ...text, column: varchar },
+  URLField: { ...text, column: varchar },
+  TextField: { ...text, column: () => ({ type: "text" }) },
+  IntegerField: integer,
+  SmallIntegerField: integer,
   DateField: { column: () => ({ type: "date" }), graphql: () => LocalDateResolver },
 };
+
+const definitionByClass = new WeakMap<Function, ModelDefinition>();
+
+/** The definition a model class was made from (for what TypeORM's metadata cannot hold). */
+export function definitionOf(model: Function): ModelDefinition | undefined {
+  return definitionByClass.get(model);
+}
 
 /** A field as the description shows it: `models.CharField(max_length=100, unique=True)`. */
 function fieldCall(field: ScalarFieldDefinition): string {
@@ -99,6 +114,7 @@ export function modelClasses(definitions: readonly ModelDefinition[], file: stri
       else reverseSides.push(declareRelation(model, definition.name, field, classOf));
     }
     declareModel(model, definition);
+    definitionByClass.set(model, definition);
   }
   // Reverse sides go on after every forward one, as Django adds them once all models are loaded.
   for (const declare of reverseSides) declare();
@@ -114,6 +130,11 @@ function checkServable(definition: ModelDefinition, refusal: Refusal): void {
   if (key.type !== "AutoField" || key.name !== "id") {
     refusal.refuse(definition.at, `a primary key ${key.name} (${key.type})`, "Django's implicit `id`");
   }
+  const { meta } = definition;
+  if (meta.ordering.length > 0) refusal.refuse(definition.at, "Meta.ordering", "lists ordered by orderBy");
+  if (meta.uniqueTogether.length > 0 || meta.constraints.length > 0) {
+    refusal.refuse(definition.at, "Meta.unique_together or constraints", "unique=True on one field");
+  }
   for (const field of definition.fields) checkField(field, definition, refusal);
 }
 
@@ -125,6 +146,11 @@ function checkField(field: FieldDefinition, definition: ModelDefinition, refusal
     if (field.default !== undefined) refusal.refuse(field.at, "default=", "fields without a default");
     if (field.choices !== undefined) refusal.refuse(field.at, "choices=", "fields without choices");
     if (field.autoNow || field.autoNowAdd) refusal.refuse(field.at, "auto_now", "fields set by the client");
+    if (!field.editable) refusal.refuse(field.at, "editable=False", "fields set by the client");
+    // Text is refused empty, as Django's default blank=False validates it.
+    if (field.blank && scalarMappings[field.type]!.graphql === text.graphql) {
+      refusal.refuse(field.at, "blank=True", "text that may not be empty");
+    }
     return;
   }
   if (field.kind === "toOne") {
@@ -153,6 +179,7 @@ function declareScalar(model: ModelClass, field: ScalarFieldDefinition): void {
     model.prototype,
     field.field,
   );
+  if (field.dbIndex) Index()(model.prototype, field.field);
 }
 
 /** Declares the forward side now; returns the declaration of the reverse side on the target. */

@@ -4,6 +4,7 @@
  * per process, and the schema is built once from it, so a process serves one models file.
  */
 import { projectFile } from "../paths.js";
+import { readSeeds, type SeedFile } from "../seed.js";
 import { readModelsFile } from "./python/definitions.js";
 import { modelClasses, type ModelClass } from "./entities.js";
 
@@ -16,6 +17,8 @@ export interface ServedModels {
   classes: readonly ModelClass[];
   byName: ReadonlyMap<string, ModelClass>;
   warnings: readonly string[];
+  /** What a new database gets: the seed document's rows for the built-in models, else none. */
+  seeds: SeedFile[];
 }
 
 let served: ServedModels | undefined;
@@ -30,7 +33,8 @@ export function serveModels(file: string = builtinModelsFile): ServedModels {
   }
   const { models, warnings } = readModelsFile(file);
   const classes = modelClasses(models, file);
-  served = { file, classes, byName: new Map(classes.map((model) => [model.name, model])), warnings };
+  const seeds = file === builtinModelsFile ? readSeeds() : [];
+  served = { file, classes, byName: new Map(classes.map((model) => [model.name, model])), warnings, seeds };
   return served;
 }
 

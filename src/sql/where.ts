@@ -47,7 +47,7 @@ interface Comparison {
 /** Binds the comparison's values as one JSON array and reads them back as rows. */
 function boundArray({ value, params, kind, dialect }: Comparison): string {
   params.bind(JSON.stringify(value));
-  return dialect.jsonArrayValues(kind === "id" ? "integer" : kind === "date" ? "date" : "text");
+  return dialect.jsonArrayValues(kind === "id" || kind === "int" ? "integer" : kind === "date" ? "date" : "text");
 }
 
 const operatorSql: Record<string, (comparison: Comparison) => string> = {

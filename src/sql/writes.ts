@@ -96,6 +96,7 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
     }
     return id;
   }
+  if (column.kind === "int") return raw as number;
   const text = raw as string;
   if (column.kind === "string" && text.length === 0) {
     throw badInput(`${path} cannot be empty.`, { argument });
