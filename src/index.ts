@@ -33,6 +33,8 @@ export interface PlaygroundOptions {
    * gets no rows. One process serves one models file.
    */
   models?: string;
+  /** Django dumpdata JSON that seeds the new database (and `reset()`) instead of the seed rows. */
+  fixtures?: string;
   /** Rows a list returns without `limit` (100). */
   defaultLimit?: number;
   /** The largest `limit` accepted (1000). */
@@ -86,6 +88,7 @@ const serverOptions = [
   "host",
   "databaseUrl",
   "models",
+  "fixtures",
   "maxBodyBytes",
   "production",
   "introspection",

@@ -2,6 +2,7 @@
 /** `npm start`: serves the playground until SIGINT or SIGTERM. */
 import "reflect-metadata";
 import { ModelsFileError } from "../errors.js";
+import { servedModels } from "../models/index.js";
 import { configFromEnv, type PlaygroundConfig } from "../server/config.js";
 import { startPlayground } from "../server/app.js";
 import { StartupError } from "../sql/connection.js";
@@ -13,6 +14,7 @@ const server = await startPlayground(config).catch((error: unknown) => {
   console.error(refusal);
   process.exit(1);
 });
+for (const warning of servedModels().warnings) console.warn(warning);
 console.log(`GraphQL playground ready at ${server.url}`);
 const { maxDepth, maxAliases, maxTokens, maxCost } = config.queryLimits;
 console.log(

@@ -1,40 +1,55 @@
 /**
  * The models this process serves: the built-in ones from `models/playground.py`, or another
  * `models.py` chosen at start (`MODELS=path`). type-graphql keeps one registry of object types
- * per process, and the schema is built once from it, so a process serves one models file.
+ * per process, and the schema is built once from it, so a process serves one models file (and
+ * one set of rows to seed a new database with).
  */
 import { projectFile } from "../paths.js";
 import { readSeeds, type SeedFile } from "../seed.js";
 import { readModelsFile } from "./python/definitions.js";
 import { modelClasses, type ModelClass } from "./entities.js";
+import { readFixtures } from "./fixtures.js";
 
 export const builtinModelsFile = projectFile("models", "playground.py");
 
 export interface ServedModels {
   /** The file as it was named (`MODELS`), for messages. */
   file: string;
+  /** `FIXTURES`, Django dumpdata JSON seeding a new database instead of `seeds/`. */
+  fixtures: string | undefined;
   /** One class per model, entity and object type at once, in the file's order. */
   classes: readonly ModelClass[];
   byName: ReadonlyMap<string, ModelClass>;
   warnings: readonly string[];
-  /** What a new database gets: the seed document's rows for the built-in models, else none. */
+  /** What a new database gets: the fixtures, else the seed document's rows for the built-in models, else none. */
   seeds: SeedFile[];
 }
 
 let served: ServedModels | undefined;
 
-/** Reads and derives `file` (the built-in models when undefined); the same file again is the same models. */
-export function serveModels(file: string = builtinModelsFile): ServedModels {
+/**
+ * Reads and derives `file` (the built-in models when undefined) and the `fixtures` to seed with;
+ * the same files again are the same models.
+ */
+export function serveModels(file: string = builtinModelsFile, fixtures?: string): ServedModels {
   if (served) {
-    if (served.file === file) return served;
+    if (served.file === file && served.fixtures === fixtures) return served;
     throw new Error(
-      `This process already serves ${served.file}; one process serves one models file (asked for ${file}).`,
+      `This process already serves ${served.file} with ${served.fixtures ?? "its seeds"}; one process serves ` +
+        `one models file and one set of fixtures (asked for ${file} with ${fixtures ?? "its seeds"}).`,
     );
   }
   const { models, warnings } = readModelsFile(file);
   const classes = modelClasses(models, file);
-  const seeds = file === builtinModelsFile ? readSeeds() : [];
-  served = { file, classes, byName: new Map(classes.map((model) => [model.name, model])), warnings, seeds };
+  const seeds = fixtures ? readFixtures(fixtures, models) : file === builtinModelsFile ? readSeeds() : [];
+  served = {
+    file,
+    fixtures,
+    classes,
+    byName: new Map(classes.map((model) => [model.name, model])),
+    warnings,
+    seeds,
+  };
   return served;
 }
 

@@ -40,7 +40,7 @@ export interface PlaygroundServer {
 }
 
 export async function startPlayground(config: PlaygroundConfig): Promise<PlaygroundServer> {
-  const { seeds } = serveModels(config.models);
+  const { seeds } = serveModels(config.models, config.fixtures);
   const { engine, catalog } = await openDatabase(config.databaseUrl, config.engine);
   const apollo = new ApolloServer<PlaygroundContext>({
     gateway: compiledExecutionGateway(await playgroundSchema(catalog), config.maxCompiledDocuments, requestExecution),

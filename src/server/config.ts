@@ -22,6 +22,8 @@ export interface PlaygroundConfig {
   databaseUrl: string;
   /** A Django `models.py` to serve instead of the built-in models (one per process). */
   models: string | undefined;
+  /** Django dumpdata JSON that seeds a new database instead of `seeds/`. */
+  fixtures: string | undefined;
   limits: ListLimits;
   queryLimits: QueryLimits;
   /** Largest request body accepted, in bytes; more gets HTTP 413. */
@@ -120,6 +122,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
     host: env.HOST ?? "localhost",
     databaseUrl: env.DATABASE_URL ?? "sqlite:data/playground.sqlite",
     models: env.MODELS || undefined,
+    fixtures: env.FIXTURES || undefined,
     limits: {
       defaultLimit: integer(env, "DEFAULT_LIMIT", 100),
       maxLimit: integer(env, "MAX_LIMIT", 1000),
