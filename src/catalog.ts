@@ -9,9 +9,9 @@ import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
 import { definitionOf, onDeleteActions, type ServedOnDelete as OnDelete } from "./models/entities.js";
 import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
 
-export type ScalarKind = "id" | "string" | "int" | "date";
+export type ScalarKind = "id" | "string" | "int" | "float" | "boolean" | "date";
 
-const kindOfType: Record<string, ScalarKind> = { date: "date", integer: "int" };
+const kindOfType: Record<string, ScalarKind> = { date: "date", integer: "int", real: "float", boolean: "boolean" };
 
 /** A column as the API sees it: `id`, a scalar, or a foreign key's `<field>Id`. */
 export interface ColumnInfo {

@@ -194,6 +194,8 @@ export function loaderName(model: string, field: string): string {
 export const filterInputNames = {
   string: "StringFilter",
   int: "IntFilter",
+  float: "FloatFilter",
+  boolean: "BooleanFilter",
   id: "IDFilter",
   date: "DateFilter",
 } as const;

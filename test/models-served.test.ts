@@ -59,8 +59,8 @@ describe("a models.py served through the library's models option", () => {
     await data(
       playground,
       `mutation($shelf: ID!) {
-        a: createVolume(input: { title: "Dune", publishedOn: "1965-08-01", pages: 412, shelfId: $shelf }) { id }
-        b: createVolume(input: { title: "Emma", pages: 300, shelfId: $shelf }) { id }
+        a: createVolume(input: { title: "Dune", publishedOn: "1965-08-01", pages: 412, inPrint: true, price: 9.5, shelfId: $shelf }) { id }
+        b: createVolume(input: { title: "Emma", pages: 300, inPrint: false, shelfId: $shelf }) { id }
       }`,
       { shelf: shelfId },
     );
@@ -75,7 +75,7 @@ describe("a models.py served through the library's models option", () => {
     assert.deepEqual(
       await data(
         playground,
-        `{ shelvingUnits(limit: 5) { label floor volumesCount volumes(orderBy: [{ title: ASC }], limit: 5) { title publishedOn pages writers(limit: 5) { name } } }
+        `{ shelvingUnits(limit: 5) { label floor volumesCount volumes(orderBy: [{ title: ASC }], limit: 5) { title publishedOn pages inPrint price writers(limit: 5) { name } } }
            writers(limit: 5) { name works(limit: 5) { title shelf { label } } } }`,
       ),
       {
@@ -85,8 +85,15 @@ describe("a models.py served through the library's models option", () => {
             floor: 2,
             volumesCount: 2,
             volumes: [
-              { title: "Dune", publishedOn: "1965-08-01", pages: 412, writers: [{ name: "Ann" }, { name: "Bob" }] },
-              { title: "Emma", publishedOn: null, pages: 300, writers: [] },
+              {
+                title: "Dune",
+                publishedOn: "1965-08-01",
+                pages: 412,
+                inPrint: true,
+                price: 9.5,
+                writers: [{ name: "Ann" }, { name: "Bob" }],
+              },
+              { title: "Emma", publishedOn: null, pages: 300, inPrint: false, price: null, writers: [] },
             ],
           },
         ],
@@ -98,15 +105,23 @@ describe("a models.py served through the library's models option", () => {
     );
   });
 
-  test("filters on numbers, text and relations", async () => {
+  test("filters on numbers, booleans, text and relations", async () => {
     assert.deepEqual(
       await data(
         playground,
         `{ volumes(where: { pages: { gte: 400 } }) { title }
+           outOfPrint: volumes(where: { inPrint: { eq: false } }) { title }
+           cheap: volumes(where: { price: { lt: 10 } }) { title }
            few: volumes(where: { pages: { in: [300] }, shelf: { label: { startsWith: "fic" } } }) { title }
            writers(where: { works: { some: { title: { eq: "Dune" } } } }) { name } }`,
       ),
-      { volumes: [{ title: "Dune" }], few: [{ title: "Emma" }], writers: [{ name: "Ann" }, { name: "Bob" }] },
+      {
+        volumes: [{ title: "Dune" }],
+        outOfPrint: [{ title: "Emma" }],
+        cheap: [{ title: "Dune" }],
+        few: [{ title: "Emma" }],
+        writers: [{ name: "Ann" }, { name: "Bob" }],
+      },
     );
   });
 
@@ -168,8 +183,8 @@ describe("refused before anything is declared", () => {
   for (const [what, body, expected] of [
     [
       "a field type not served yet",
-      "class A(models.Model):\n    flag = models.BooleanField()\n",
-      "models.py:5:5: found models.BooleanField",
+      "class A(models.Model):\n    at = models.DateTimeField()\n",
+      "models.py:5:5: found models.DateTimeField",
     ],
     ["a default", "class A(models.Model):\n    n = models.IntegerField(default=1)\n", "models.py:5:5: found default="],
     [

@@ -3,7 +3,7 @@
  * `CreateXInput`, `UpdateXInput`, and the shared scalar filters they use.
  */
 import { LocalDateResolver } from "graphql-scalars";
-import { ID, Int, registerEnumType } from "type-graphql";
+import { Float, ID, Int, registerEnumType } from "type-graphql";
 import type { Catalog, ColumnInfo, ModelInfo, ScalarKind } from "../catalog.js";
 import { filterInputNames, listFilterName, sortOrderName } from "../naming.js";
 import { inputType, type FieldSpec, type TypeFn } from "./define.js";
@@ -18,6 +18,8 @@ const scalarTypes: Record<ScalarKind, TypeFn> = {
   id: () => ID,
   string: () => String,
   int: () => Int,
+  float: () => Float,
+  boolean: () => Boolean,
   date: () => LocalDateResolver,
 };
 
@@ -53,6 +55,9 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
     id: [...equality, "isNull"],
     string: [...equality, ...range, ...text, "isNull"],
     int: [...equality, ...range, "isNull"],
+    // Floats compare equal only when written the same, so lists of them are left out.
+    float: ["eq", "ne", ...range, "isNull"],
+    boolean: ["eq", "ne", "isNull"],
     date: [...equality, ...range, "isNull"],
   };
   // A filter exists only for the kinds the models use, so that each models file's schema holds

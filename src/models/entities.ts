@@ -11,7 +11,7 @@
  * a file either serves as Django would or does not start.
  */
 import { LocalDateResolver } from "graphql-scalars";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import {
   Column,
   Entity,
@@ -70,6 +70,8 @@ const scalarMappings: Partial<Record<ScalarType, ScalarMapping>> = {
   TextField: { ...text, column: () => ({ type: "text" }) },
   IntegerField: integer,
   SmallIntegerField: integer,
+  FloatField: { column: () => ({ type: "real" }), graphql: () => Float },
+  BooleanField: { column: () => ({ type: "boolean" }), graphql: () => Boolean },
   DateField: { column: () => ({ type: "date" }), graphql: () => LocalDateResolver },
 };
 

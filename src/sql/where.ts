@@ -32,6 +32,7 @@ export function parseId(value: unknown, path: string): number {
 }
 
 function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | number {
+  if (column.kind === "boolean") return value ? 1 : 0;
   return column.kind === "id" ? parseId(value, path) : (value as string);
 }
 

@@ -20,6 +20,8 @@ class Volume(models.Model):
     title = models.CharField(max_length=200, help_text="As printed on the cover.")
     published_on = models.DateField(null=True)
     pages = models.SmallIntegerField()
+    in_print = models.BooleanField()
+    price = models.FloatField(null=True)
     shelf = models.ForeignKey(Shelf, on_delete=models.CASCADE, related_name="volumes")
     writers = models.ManyToManyField(Writer, related_name="works")
 
