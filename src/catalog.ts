@@ -6,10 +6,12 @@
 import type { DataSource, EntityMetadata } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
-import { onDeleteActions, type OnDelete } from "./models/fields.js";
+import { definitionOf, onDeleteActions, type ServedOnDelete as OnDelete } from "./models/entities.js";
 import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
 
-export type ScalarKind = "id" | "string" | "date";
+export type ScalarKind = "id" | "string" | "int" | "float" | "boolean" | "date";
+
+const kindOfType: Record<string, ScalarKind> = { date: "date", integer: "int", real: "float", boolean: "boolean" };
 
 /** A column as the API sees it: `id`, a scalar, or a foreign key's `<field>Id`. */
 export interface ColumnInfo {
@@ -93,7 +95,7 @@ function describeModel(entity: EntityMetadata): ModelInfo {
   return {
     name: entity.targetName,
     table: entity.tableName,
-    names: modelNames(entity.targetName),
+    names: modelNames(entity.targetName, definitionOf(entity.target as Function)?.plural),
     columns,
     relations,
     columnByField: new Map(columns.map((column) => [column.field, column])),
@@ -109,7 +111,7 @@ function describeColumn(entity: EntityMetadata, column: ColumnMetadata): ColumnI
   return {
     field: isForeignKey ? foreignKeyIdField(column.propertyName) : column.propertyName,
     column: column.databaseName,
-    kind: column.isPrimary || isForeignKey ? "id" : column.type === "date" ? "date" : "string",
+    kind: column.isPrimary || isForeignKey ? "id" : (kindOfType[String(column.type)] ?? "string"),
     nullable: column.isNullable,
     unique: column.isPrimary || singleColumnUnique || column.relationMetadata?.isOneToOneOwner === true,
     maxLength: column.length ? Number(column.length) : undefined,

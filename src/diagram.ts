@@ -9,7 +9,7 @@ import { forwardSide, type Catalog, type ColumnInfo, type RelationInfo } from ".
 import { camelCase } from "./naming.js";
 
 export interface DiagramAttribute {
-  type: "int" | "varchar" | "date";
+  type: "int" | "float" | "bool" | "varchar" | "date";
   /** The column, as the SQL names it. */
   name: string;
   keys: Array<"PK" | "FK" | "UK">;
@@ -85,6 +85,15 @@ function accessor(relation: RelationInfo): string {
   return `${camelCase(relation.model.name)}.${relation.field}`;
 }
 
+const diagramTypes: Record<ColumnInfo["kind"], DiagramAttribute["type"]> = {
+  id: "int",
+  int: "int",
+  float: "float",
+  boolean: "bool",
+  string: "varchar",
+  date: "date",
+};
+
 function attribute(column: ColumnInfo): DiagramAttribute {
   const keys: DiagramAttribute["keys"] = [];
   if (column.field === "id") keys.push("PK");
@@ -94,7 +103,7 @@ function attribute(column: ColumnInfo): DiagramAttribute {
   if (column.maxLength !== undefined) options.push(`max_length=${column.maxLength}`);
   if (column.nullable) options.push("null=True");
   if (column.relation) options.push(`on_delete=${column.relation.onDelete}`);
-  const type = column.kind === "id" ? "int" : column.kind === "date" ? "date" : "varchar";
+  const type = diagramTypes[column.kind];
   return { type, name: column.column, keys, note: options.join(", ") };
 }
 

@@ -73,3 +73,20 @@ export const databaseUnavailable = (path: string) =>
       "(they would go to a file nobody can open again). Restart the server; reads still show the old data.",
     { http: { status: 503 } },
   );
+
+/**
+ * A `models.py` the playground cannot serve, refused before the server starts. The message reads
+ * like a compiler's: `models.py:12:5: found models.JSONField; supported: CharField, ...`.
+ */
+export class ModelsFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly found: string,
+    readonly supported: string,
+  ) {
+    super(`${file}:${line}:${column}: found ${found}; supported: ${supported}`);
+    this.name = "ModelsFileError";
+  }
+}

@@ -28,6 +28,13 @@ export interface PlaygroundOptions {
    * opens that file, creating and seeding it when it has no tables; `reset()` wipes it.
    */
   databaseUrl?: string;
+  /**
+   * A Django `models.py` to serve instead of the built-in models, on SQLite; a new database
+   * gets no rows. One process serves one models file.
+   */
+  models?: string;
+  /** Django dumpdata JSON that seeds the new database (and `reset()`) instead of the seed rows. */
+  fixtures?: string;
   /** Rows a list returns without `limit` (100). */
   defaultLimit?: number;
   /** The largest `limit` accepted (1000). */
@@ -80,6 +87,8 @@ const serverOptions = [
   "port",
   "host",
   "databaseUrl",
+  "models",
+  "fixtures",
   "maxBodyBytes",
   "production",
   "introspection",

@@ -71,17 +71,59 @@ export function connectionField(listField: string): string {
   return `${listField}Connection`;
 }
 
-/** Plurals that an `s` does not make, from the API contract's list. */
+/** Plurals that no English spelling rule makes, from the API contract's list. */
 const irregularPlurals: Record<string, string> = {
   person: "people",
-  category: "categories",
   child: "children",
-  company: "companies",
 };
 
+/** `category` -> `categories`, `address` -> `addresses`, `person` -> `people`. */
 export function pluralName(model: string): string {
   const singular = camelCase(model);
-  return irregularPlurals[singular] ?? `${singular}s`;
+  const irregular = irregularPlurals[singular];
+  if (irregular) return irregular;
+  if (/[^aeiou]y$/.test(singular)) return `${singular.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(singular)) return `${singular}es`;
+  return `${singular}s`;
+}
+
+/** Django's `verbose_name_plural` as a root list name: `"registration certificates"` -> `registrationCertificates`. */
+export function pluralFromVerboseName(verboseNamePlural: string): string {
+  const words = verboseNamePlural.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return words
+    .map((word, index) => (index === 0 ? word.charAt(0).toLowerCase() + word.slice(1) : pascalCase(word)))
+    .join("");
+}
+
+/** A Django field name as the API spells it: `passport_number` -> `passportNumber`. */
+export function fieldName(djangoName: string): string {
+  return djangoName.replace(/(?<=.)_+([A-Za-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** Django's default table: the model name in snake_case (`registration_certificate`). */
+export function defaultTableName(model: string): string {
+  return snakeCase(model);
+}
+
+/** The column that holds a foreign key: `manufacturer` -> `manufacturer_id`. */
+export function foreignKeyColumn(djangoField: string): string {
+  return `${djangoField}_id`;
+}
+
+/**
+ * A many-to-many field's own join table, `<table>_<field>` (`course_students`), and its columns:
+ * `<model>_id` for each side, or Django's `from_<model>_id` and `to_<model>_id` when a model
+ * links to itself.
+ */
+export function joinTable(sourceModel: string, sourceTable: string, djangoField: string, targetModel: string) {
+  const source = snakeCase(sourceModel);
+  const target = snakeCase(targetModel);
+  const self = sourceModel === targetModel;
+  return {
+    table: `${sourceTable}_${djangoField}`,
+    sourceColumn: self ? `from_${source}_id` : `${source}_id`,
+    targetColumn: self ? `to_${target}_id` : `${target}_id`,
+  };
 }
 
 /** The GraphQL names of one model's root fields and input types. */
@@ -102,8 +144,9 @@ export interface ModelNames {
   edgeType: string;
 }
 
-export function modelNames(model: string): ModelNames {
-  const list = pluralName(model);
+/** `plural` is the root list's name when the model gives one (`Meta.verbose_name_plural`). */
+export function modelNames(model: string, plural?: string): ModelNames {
+  const list = plural ?? pluralName(model);
   return {
     one: camelCase(model),
     list,
@@ -150,6 +193,9 @@ export function loaderName(model: string, field: string): string {
 /** Shared filter inputs, one per scalar kind. */
 export const filterInputNames = {
   string: "StringFilter",
+  int: "IntFilter",
+  float: "FloatFilter",
+  boolean: "BooleanFilter",
   id: "IDFilter",
   date: "DateFilter",
 } as const;

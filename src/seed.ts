@@ -11,7 +11,7 @@ import type { SqlRunner, SqlValue } from "./sql/runner.js";
 import { quote } from "./sql/syntax.js";
 import { projectFile } from "./paths.js";
 
-interface SeedFile {
+export interface SeedFile {
   section: string;
   rows: Record<string, Array<Record<string, unknown>>>;
 }

@@ -89,9 +89,15 @@ before(async () => {
   );
 });
 
-test("the tarball holds the compiled library, its types and the seeds, and no tests or sources", () => {
+test("the tarball holds the compiled library, its types, the built-in models and the seeds, and no tests or sources", () => {
   const paths = packed.files.map((file) => file.path);
-  for (const path of ["package.json", "dist/src/index.js", "dist/src/index.d.ts", "schema.graphql"]) {
+  for (const path of [
+    "package.json",
+    "dist/src/index.js",
+    "dist/src/index.d.ts",
+    "schema.graphql",
+    "models/playground.py",
+  ]) {
     assert.ok(paths.includes(path), `${path} is missing from the tarball`);
   }
   for (const seed of readdirSync(projectFile("seeds"))) assert.ok(paths.includes(`seeds/${seed}`), seed);

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /** `npm start`: serves the playground until SIGINT or SIGTERM. */
 import "reflect-metadata";
+import { ModelsFileError } from "../errors.js";
+import { servedModels } from "../models/index.js";
 import { configFromEnv, type PlaygroundConfig } from "../server/config.js";
 import { startPlayground } from "../server/app.js";
+import { StartupError } from "../sql/connection.js";
 
 const config = configFromEnv();
 const server = await startPlayground(config).catch((error: unknown) => {
@@ -11,6 +14,7 @@ const server = await startPlayground(config).catch((error: unknown) => {
   console.error(refusal);
   process.exit(1);
 });
+for (const warning of servedModels().warnings) console.warn(warning);
 console.log(`GraphQL playground ready at ${server.url}`);
 const { maxDepth, maxAliases, maxTokens, maxCost } = config.queryLimits;
 console.log(
@@ -42,6 +46,7 @@ function mutationPolicy({ readOnly, mutationToken }: PlaygroundConfig): string {
 
 /** One line for the reasons to not start that a person fixes by changing a setting. */
 function startRefusal(error: unknown, { port, host }: PlaygroundConfig): string | undefined {
+  if (error instanceof ModelsFileError || error instanceof StartupError) return error.message;
   switch ((error as NodeJS.ErrnoException).code) {
     case "EADDRINUSE":
       return `Port ${port} is in use; set PORT=<another port> (PORT=0 picks a free one), or stop what holds it.`;

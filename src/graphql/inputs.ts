@@ -3,7 +3,7 @@
  * `CreateXInput`, `UpdateXInput`, and the shared scalar filters they use.
  */
 import { LocalDateResolver } from "graphql-scalars";
-import { ID, registerEnumType } from "type-graphql";
+import { Float, ID, Int, registerEnumType } from "type-graphql";
 import type { Catalog, ColumnInfo, ModelInfo, ScalarKind } from "../catalog.js";
 import { filterInputNames, listFilterName, sortOrderName } from "../naming.js";
 import { inputType, type FieldSpec, type TypeFn } from "./define.js";
@@ -17,6 +17,9 @@ registerEnumType(SortOrder, { name: sortOrderName, description: "Ascending (`ASC
 const scalarTypes: Record<ScalarKind, TypeFn> = {
   id: () => ID,
   string: () => String,
+  int: () => Int,
+  float: () => Float,
+  boolean: () => Boolean,
   date: () => LocalDateResolver,
 };
 
@@ -48,10 +51,26 @@ type Class = ReturnType<typeof inputType>;
  * `CarWhere.manufacturer` can be a `ManufacturerWhere` and back.
  */
 export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
-  const scalarFilters: Record<ScalarKind, Class> = {
-    id: inputType(filterInputNames.id, operatorFields("id", [...equality, "isNull"])),
-    string: inputType(filterInputNames.string, operatorFields("string", [...equality, ...range, ...text, "isNull"])),
-    date: inputType(filterInputNames.date, operatorFields("date", [...equality, ...range, "isNull"])),
+  const filterOperators: Record<ScalarKind, string[]> = {
+    id: [...equality, "isNull"],
+    string: [...equality, ...range, ...text, "isNull"],
+    int: [...equality, ...range, "isNull"],
+    // Floats compare equal only when written the same, so lists of them are left out.
+    float: ["eq", "ne", ...range, "isNull"],
+    boolean: ["eq", "ne", "isNull"],
+    date: [...equality, ...range, "isNull"],
+  };
+  // A filter exists only for the kinds the models use, so that each models file's schema holds
+  // no input that nothing takes.
+  const scalarFilters = new Map<ScalarKind, Class>();
+  const filterOf = (kind: ScalarKind) => {
+    let filter = scalarFilters.get(kind);
+    if (!filter)
+      scalarFilters.set(
+        kind,
+        (filter = inputType(filterInputNames[kind], operatorFields(kind, filterOperators[kind]))),
+      );
+    return filter;
   };
   const inputs = new Map<string, ModelInputs>();
   const whereOf = (model: ModelInfo) => inputs.get(model.name)!.where;
@@ -59,7 +78,10 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
     const writable = model.columns.filter((column) => column.field !== "id");
     inputs.set(model.name, {
       where: inputType(model.names.where, [
-        ...model.columns.map((column) => ({ name: column.field, type: () => scalarFilters[column.kind] })),
+        ...model.columns.map((column) => {
+          const filter = filterOf(column.kind);
+          return { name: column.field, type: () => filter };
+        }),
         ...model.relations.map((relation) => ({
           name: relation.field,
           type: () => (relation.isList ? inputs.get(relation.target.name)!.listFilter : whereOf(relation.target)),

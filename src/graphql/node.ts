@@ -1,6 +1,6 @@
 /**
- * Relay's `Node` interface, which every model type implements (see `Model()`). It lives apart
- * from the rest of the Relay fields because the model decorators need it while the models are
+ * Relay's `Node` interface, which every model type implements (see models/entities.ts). It lives apart
+ * from the rest of the Relay fields because the model classes need it while they are
  * being declared, before the catalog exists.
  */
 import type { GraphQLInterfaceType, GraphQLSchema } from "graphql";

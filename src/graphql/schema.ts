@@ -6,15 +6,13 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import type { Catalog, ModelInfo } from "../catalog.js";
-import { models } from "../models/index.js";
+import { servedModels } from "../models/index.js";
 import { crudResolver } from "./crud.js";
 import { resolveDirectly } from "./define.js";
 import { buildInputs } from "./inputs.js";
 import { resolveNodeTypes } from "./node.js";
 import { relationResolver } from "./relations.js";
 import { buildConnectionTypes, relayResolvers } from "./relay.js";
-
-const objectTypes = new Map<string, Function>(models.map((model) => [model.name, model]));
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -24,7 +22,8 @@ export function playgroundSchema(catalog: Catalog): Promise<GraphQLSchema> {
 
 async function build(catalog: Catalog): Promise<GraphQLSchema> {
   const inputs = buildInputs(catalog);
-  const objectType = (model: ModelInfo) => () => objectTypes.get(model.name)!;
+  const { byName } = servedModels();
+  const objectType = (model: ModelInfo) => () => byName.get(model.name)!;
   const inputsOf = (model: ModelInfo) => inputs.get(model.name)!;
   const connections = buildConnectionTypes(catalog, objectType);
   const resolvers = [

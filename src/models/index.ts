@@ -1,63 +1,59 @@
 /**
- * The registry: every model the playground serves, in the order of the seed document's
- * sections. Adding a model is one file and one line here.
+ * The models this process serves: the built-in ones from `models/playground.py`, or another
+ * `models.py` chosen at start (`MODELS=path`). type-graphql keeps one registry of object types
+ * per process, and the schema is built once from it, so a process serves one models file (and
+ * one set of rows to seed a new database with).
  */
-import { defineModels } from "./fields.js";
-import { Author } from "./many-to-one/author.js";
-import { Book } from "./many-to-one/book.js";
-import { Customer } from "./many-to-one/customer.js";
-import { Order } from "./many-to-one/order.js";
-import { Supplier } from "./many-to-one/supplier.js";
-import { Course } from "./many-to-many/course.js";
-import { Group } from "./many-to-many/group.js";
-import { Student } from "./many-to-many/student.js";
-import { Tag } from "./many-to-many/tag.js";
-import { Article } from "./one-to-many/article.js";
-import { Car } from "./one-to-many/car.js";
-import { Category } from "./one-to-many/category.js";
-import { Comment } from "./one-to-many/comment.js";
-import { Manufacturer } from "./one-to-many/manufacturer.js";
-import { Product } from "./one-to-many/product.js";
-import { Passport } from "./one-to-one/passport.js";
-import { Person } from "./one-to-one/person.js";
-import { Profile } from "./one-to-one/profile.js";
-import { RegistrationCertificate } from "./one-to-one/registration-certificate.js";
-import { User } from "./one-to-one/user.js";
-import { Child } from "./reverse/child.js";
-import { Company } from "./reverse/company.js";
-import { Employee } from "./reverse/employee.js";
-import { Parent } from "./reverse/parent.js";
-import { School } from "./reverse/school.js";
+import { projectFile } from "../paths.js";
+import { readSeeds, type SeedFile } from "../seed.js";
+import { readModelsFile } from "./python/definitions.js";
+import { modelClasses, type ModelClass } from "./entities.js";
+import { readFixtures } from "./fixtures.js";
 
-export const models = defineModels([
-  // One-to-one
-  Person,
-  Passport,
-  User,
-  Profile,
-  RegistrationCertificate,
-  // One-to-many
-  Manufacturer,
-  Car,
-  Category,
-  Product,
-  Article,
-  Comment,
-  // Many-to-many
-  Student,
-  Course,
-  Tag,
-  Group,
-  // Many-to-one
-  Author,
-  Book,
-  Customer,
-  Order,
-  Supplier,
-  // Reverse relations
-  Parent,
-  Child,
-  Company,
-  Employee,
-  School,
-] as const);
+export const builtinModelsFile = projectFile("models", "playground.py");
+
+export interface ServedModels {
+  /** The file as it was named (`MODELS`), for messages. */
+  file: string;
+  /** `FIXTURES`, Django dumpdata JSON seeding a new database instead of `seeds/`. */
+  fixtures: string | undefined;
+  /** One class per model, entity and object type at once, in the file's order. */
+  classes: readonly ModelClass[];
+  byName: ReadonlyMap<string, ModelClass>;
+  warnings: readonly string[];
+  /** What a new database gets: the fixtures, else the seed document's rows for the built-in models, else none. */
+  seeds: SeedFile[];
+}
+
+let served: ServedModels | undefined;
+
+/**
+ * Reads and derives `file` (the built-in models when undefined) and the `fixtures` to seed with;
+ * the same files again are the same models.
+ */
+export function serveModels(file: string = builtinModelsFile, fixtures?: string): ServedModels {
+  if (served) {
+    if (served.file === file && served.fixtures === fixtures) return served;
+    throw new Error(
+      `This process already serves ${served.file} with ${served.fixtures ?? "its seeds"}; one process serves ` +
+        `one models file and one set of fixtures (asked for ${file} with ${fixtures ?? "its seeds"}).`,
+    );
+  }
+  const { models, warnings } = readModelsFile(file);
+  const classes = modelClasses(models, file);
+  const seeds = fixtures ? readFixtures(fixtures, models) : file === builtinModelsFile ? readSeeds() : [];
+  served = {
+    file,
+    fixtures,
+    classes,
+    byName: new Map(classes.map((model) => [model.name, model])),
+    warnings,
+    seeds,
+  };
+  return served;
+}
+
+/** The models chosen by `serveModels`, the built-in ones if none was. */
+export function servedModels(): ServedModels {
+  return served ?? serveModels();
+}

@@ -11,6 +11,7 @@ import {
 import type { Catalog } from "../catalog.js";
 import type { PlaygroundContext } from "../graphql/context.js";
 import { playgroundSchema } from "../graphql/schema.js";
+import { serveModels } from "../models/index.js";
 import type { Engine } from "../sql/engine.js";
 import { reseedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
@@ -39,6 +40,7 @@ export interface PlaygroundServer {
 }
 
 export async function startPlayground(config: PlaygroundConfig): Promise<PlaygroundServer> {
+  const { seeds } = serveModels(config.models, config.fixtures);
   const { engine, catalog } = await openDatabase(config.databaseUrl, config.engine);
   const apollo = new ApolloServer<PlaygroundContext>({
     gateway: compiledExecutionGateway(await playgroundSchema(catalog), config.maxCompiledDocuments, requestExecution),
@@ -108,7 +110,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     url: `http://${config.host}:${front.port}${graphqlPath}`,
     catalog,
     engine,
-    reset: () => reseedDatabase(new SqlRunner(engine), catalog),
+    reset: () => reseedDatabase(new SqlRunner(engine), catalog, seeds),
     close: async () => {
       await front.close();
       await apollo.stop();

@@ -20,6 +20,10 @@ export interface PlaygroundConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** A Django `models.py` to serve instead of the built-in models (one per process). */
+  models: string | undefined;
+  /** Django dumpdata JSON that seeds a new database instead of `seeds/`. */
+  fixtures: string | undefined;
   limits: ListLimits;
   queryLimits: QueryLimits;
   /** Largest request body accepted, in bytes; more gets HTTP 413. */
@@ -117,6 +121,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlaygroundC
     port: integer(env, "PORT", 4000),
     host: env.HOST ?? "localhost",
     databaseUrl: env.DATABASE_URL ?? "sqlite:data/playground.sqlite",
+    models: env.MODELS || undefined,
+    fixtures: env.FIXTURES || undefined,
     limits: {
       defaultLimit: integer(env, "DEFAULT_LIMIT", 100),
       maxLimit: integer(env, "MAX_LIMIT", 1000),

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import { buildCatalog, type Catalog } from "../catalog.js";
-import { models } from "../models/index.js";
+import { builtinModelsFile, servedModels } from "../models/index.js";
 import { DjangoNamingStrategy } from "../naming.js";
 import { seedDatabase } from "../seed.js";
 import type { Engine } from "./engine.js";
@@ -62,7 +62,14 @@ export interface OpenOptions extends EngineOptions {
  * whose tables differ from the models.
  */
 export async function openDatabase(url: string, options: OpenOptions): Promise<OpenDatabase> {
-  if (isPostgresUrl(url)) return openPostgresDatabase(url, options);
+  if (isPostgresUrl(url)) {
+    // PostgreSQL's schema is the committed migrations', which are the built-in models' schema.
+    const { file } = servedModels();
+    if (file !== builtinModelsFile) {
+      throw new StartupError(`MODELS=${file} is served on SQLite only; leave MODELS unset for PostgreSQL.`);
+    }
+    return openPostgresDatabase(url, options);
+  }
   const path = databasePath(url);
   if (path === ":memory:") {
     const { catalog, bytes } = await createdSchema(path, options);
@@ -94,7 +101,7 @@ function dataSourceFor(database: string, options: EngineOptions): DataSource {
   return new DataSource({
     type: "better-sqlite3",
     database,
-    entities: [...models],
+    entities: [...servedModels().classes],
     namingStrategy: new DjangoNamingStrategy(),
     timeout: options.busyTimeoutMs,
     enableWAL: true,
@@ -119,7 +126,7 @@ async function createdSchema(database: string, options: EngineOptions) {
 }
 
 async function seed(engine: Engine, catalog: Catalog): Promise<void> {
-  await seedDatabase(new SqlRunner(engine), catalog);
+  await seedDatabase(new SqlRunner(engine), catalog, servedModels().seeds);
 }
 
 /**

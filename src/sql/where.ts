@@ -32,6 +32,7 @@ export function parseId(value: unknown, path: string): number {
 }
 
 function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | number {
+  if (column.kind === "boolean") return value ? 1 : 0;
   return column.kind === "id" ? parseId(value, path) : (value as string);
 }
 
@@ -47,7 +48,7 @@ interface Comparison {
 /** Binds the comparison's values as one JSON array and reads them back as rows. */
 function boundArray({ value, params, kind, dialect }: Comparison): string {
   params.bind(JSON.stringify(value));
-  return dialect.jsonArrayValues(kind === "id" ? "integer" : kind === "date" ? "date" : "text");
+  return dialect.jsonArrayValues(kind === "id" || kind === "int" ? "integer" : kind === "date" ? "date" : "text");
 }
 
 const operatorSql: Record<string, (comparison: Comparison) => string> = {

@@ -4,7 +4,7 @@
  * no extensions): the committed migrations do, when `migrate` runs them.
  */
 import { DataSource } from "typeorm";
-import { models } from "../../models/index.js";
+import { servedModels } from "../../models/index.js";
 import { DjangoNamingStrategy } from "../../naming.js";
 import { migrations } from "../../migrations/index.js";
 import { parsePostgresUrl } from "./url.js";
@@ -35,7 +35,7 @@ export function postgresDataSource(url: string, options: PostgresOptions = {}): 
   return new DataSource({
     type: "postgres",
     ...credentials,
-    entities: [...models],
+    entities: [...servedModels().classes],
     namingStrategy: new DjangoNamingStrategy(),
     migrations: [...migrations],
     migrationsTableName: migrationsTable,

@@ -1,0 +1,6 @@
+from django.db import models
+
+
+class Event(models.Model):
+    name = models.CharField(max_length=100)
+    starts = models.DateTimeField(null=True,,)
