@@ -15,6 +15,7 @@
 import pg from "pg";
 import { badInput, conflict, databaseBusy, databaseFull, timeout } from "../../errors.js";
 import type { Dialect, Engine, SqlSession, SqlValue, Statement } from "../engine.js";
+import { Queue } from "../queue.js";
 import { quote } from "../syntax.js";
 import type { PostgresCredentials } from "./url.js";
 
@@ -247,16 +248,5 @@ class StatementTimeouts {
     if (fits) return;
     await client.query(`${set} statement_timeout = ${wanted}`);
     settings.set(client, wanted);
-  }
-}
-
-/** Runs tasks one after another, each once the one before has settled. */
-class Queue {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task);
-    this.tail = result.catch(() => {});
-    return result;
   }
 }

@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
 import { statSync } from "node:fs";
 import { databaseBusy, databaseFull, databaseUnavailable, timeout } from "../../errors.js";
 import type { Dialect, Engine, RunResult, SqlSession, Statement } from "../engine.js";
+import { Queue } from "../queue.js";
 import type { Call, Reply, WorkerFailure, WorkerOptions } from "./protocol.js";
 
 export const sqliteDialect: Dialect = {
@@ -137,17 +138,6 @@ function session(pick: () => WorkerConnection): SqlSession {
     explain: async ({ sql, params }: Statement, deadline: number) =>
       ((await answered(pick().call({ kind: "explain", sql, params, deadline }))) as { text: string }).text,
   };
-}
-
-/** Runs tasks one after another, each once the one before has settled. */
-class Queue {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task);
-    this.tail = result.catch(() => {});
-    return result;
-  }
 }
 
 export function sqliteEngine(options: SqliteEngineOptions): Engine {
