@@ -74,6 +74,14 @@ export const databaseUnavailable = (path: string) =>
     { http: { status: 503 } },
   );
 
+/** A statement that arrives while the server closes: it is not run, since the database is being closed. */
+export const serverStopping = () =>
+  new PlaygroundError(
+    ErrorCode.DatabaseUnavailable,
+    "The server is stopping, so this request was not finished and nothing more was written. Retry once it runs again.",
+    { http: { status: 503 } },
+  );
+
 /**
  * A `models.py` the playground cannot serve, refused before the server starts. The message reads
  * like a compiler's: `models.py:12:5: found models.JSONField; supported: CharField, ...`.

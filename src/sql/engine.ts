@@ -5,6 +5,7 @@
  * placeholders, `TRUE`/`FALSE`, `IS DISTINCT FROM`, `ON CONFLICT DO NOTHING` and `RETURNING`,
  * which both engines read alike; what they spell differently is in the engine's `Dialect`.
  */
+import { serverStopping } from "../errors.js";
 
 export type SqlValue = string | number | bigint | null;
 
@@ -65,4 +66,41 @@ export interface Engine {
    */
   transaction<T>(work: (writer: SqlSession) => Promise<T>, deadline: number): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * `engine` stopping cleanly with work still in flight: a request answered at its deadline (or
+ * whose client left) can still be resolving fields when the server closes, and its next
+ * statement must fail as the contract says rather than with the driver's complaint about a
+ * closed pool or a stopped worker. Once `close()` is called, new statements and transactions
+ * are refused (DATABASE_UNAVAILABLE); those already running finish before the engine closes.
+ */
+export function closingGracefully(engine: Engine): Engine {
+  let closing = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(start: () => Promise<T>): Promise<T> => {
+    if (closing) return Promise.reject(serverStopping());
+    const running = start();
+    const settled: Promise<unknown> = running.then(
+      () => inFlight.delete(settled),
+      () => inFlight.delete(settled),
+    );
+    inFlight.add(settled);
+    return running;
+  };
+  const reader: SqlSession = {
+    all: (statement, deadline) => track(() => engine.reader.all(statement, deadline)),
+    run: (statement, deadline) => track(() => engine.reader.run(statement, deadline)),
+    explain: (statement, deadline) => track(() => engine.reader.explain(statement, deadline)),
+  };
+  return {
+    dialect: engine.dialect,
+    reader,
+    transaction: (work, deadline) => track(() => engine.transaction(work, deadline)),
+    close: async () => {
+      closing = true;
+      while (inFlight.size > 0) await Promise.all(inFlight);
+      await engine.close();
+    },
+  };
 }

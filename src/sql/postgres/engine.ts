@@ -14,7 +14,14 @@
  */
 import pg from "pg";
 import { badInput, conflict, databaseBusy, databaseFull, timeout } from "../../errors.js";
-import type { Dialect, Engine, SqlSession, SqlValue, Statement } from "../engine.js";
+import {
+  closingGracefully,
+  type Dialect,
+  type Engine,
+  type SqlSession,
+  type SqlValue,
+  type Statement,
+} from "../engine.js";
 import { Queue } from "../queue.js";
 import { quote } from "../syntax.js";
 import type { PostgresCredentials } from "./url.js";
@@ -149,7 +156,7 @@ export function postgresEngine(options: PostgresEngineOptions): Engine {
     });
   }
 
-  return {
+  return closingGracefully({
     dialect: postgresDialect,
     reader: session(onPooled, "SET"),
     // One transaction of this server at a time, as on SQLite: requests of one server never wait
@@ -166,11 +173,8 @@ export function postgresEngine(options: PostgresEngineOptions): Engine {
           }
         }
       }),
-    close: async () => {
-      await transactions.run(async () => {});
-      await pool.end();
-    },
-  };
+    close: () => pool.end(),
+  });
 }
 
 /** A transaction rolled back by a deadlock or a lock wait, which running it again can cure. */

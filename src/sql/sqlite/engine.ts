@@ -12,7 +12,14 @@
 import { Worker } from "node:worker_threads";
 import { statSync } from "node:fs";
 import { databaseBusy, databaseFull, databaseUnavailable, timeout } from "../../errors.js";
-import type { Dialect, Engine, RunResult, SqlSession, Statement } from "../engine.js";
+import {
+  closingGracefully,
+  type Dialect,
+  type Engine,
+  type RunResult,
+  type SqlSession,
+  type Statement,
+} from "../engine.js";
 import { Queue } from "../queue.js";
 import type { Call, Reply, WorkerFailure, WorkerOptions } from "./protocol.js";
 
@@ -174,7 +181,7 @@ export function sqliteEngine(options: SqliteEngineOptions): Engine {
       }
     : session(() => readers.reduce((idlest, reader) => (reader.load < idlest.load ? reader : idlest)));
 
-  return {
+  return closingGracefully({
     dialect: sqliteDialect,
     reader: readerSession,
     transaction: (work, deadline) =>
@@ -197,8 +204,7 @@ export function sqliteEngine(options: SqliteEngineOptions): Engine {
         }
       }),
     close: async () => {
-      await transactions.run(async () => {});
       await Promise.all([writer, ...readers].map((connection) => connection.close()));
     },
-  };
+  });
 }
