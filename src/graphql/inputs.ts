@@ -117,7 +117,7 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
         model.names.createInput,
         writable.map((column) => ({
           ...columnInput(column),
-          nullable: column.nullable || column.definition?.default !== undefined,
+          nullable: column.nullable || column.definition?.default !== undefined || isBlankText(column),
         })),
       ),
       update: inputType(
@@ -128,6 +128,11 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
     });
   }
   return inputs;
+}
+
+/** Text with blank=True, which Django saves empty when it is not given. */
+function isBlankText(column: ColumnInfo): boolean {
+  return column.kind === "string" && column.definition?.blank === true;
 }
 
 function columnInput(column: ColumnInfo): FieldSpec {

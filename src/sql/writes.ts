@@ -48,8 +48,11 @@ export async function insertRow(sql: SqlRunner, model: ModelInfo, input: Input):
   const values = await checkedValues(sql, model, input, undefined);
   await setByServer(sql, model, values, "create");
   const columns = [...values.keys()].map((column) => quote(column.column));
+  // A row of defaults alone (every field null or left out) has no column list to write.
+  const given =
+    columns.length === 0 ? "DEFAULT VALUES" : `(${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
   const [inserted] = await sql.all<{ id: number }>(
-    `INSERT INTO ${quote(model.table)} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) RETURNING "id"`,
+    `INSERT INTO ${quote(model.table)} ${given} RETURNING "id"`,
     [...values.values()],
     model.names.create,
   );
@@ -106,7 +109,9 @@ async function setByServer(
     let value: SqlValue | undefined;
     if (field.autoNow || (field.autoNowAdd && save === "create")) value = nowValue(field, now);
     else if (save === "create" && field.default !== undefined) value = defaultValue(field, field.default);
-    else if (save === "create" && !field.editable && column.kind === "string" && !column.nullable) value = "";
+    // Django's implicit default of text that may be left empty.
+    else if (save === "create" && column.kind === "string" && !column.nullable && (field.blank || !field.editable))
+      value = "";
     if (value === undefined) continue;
     if (column.unique && value !== null) await checkUnique(sql, model, column, value, undefined);
     values.set(column, value);
