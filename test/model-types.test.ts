@@ -96,11 +96,29 @@ describe("the field types and options of a models.py", { skip }, () => {
         ],
       },
     );
-    // Stored as Django stores them on SQLite: decimals quantized, UUIDs as 32 hex digits, durations in microseconds.
+    // Stored as Django stores them: decimals quantized, durations in microseconds, UUIDs as 32
+    // hex digits on SQLite and in PostgreSQL's own uuid type, which reads back with dashes.
+    const engine = playground.server.engine.dialect.name;
     assert.deepEqual(await playground.rows('SELECT "price" FROM "measure"'), [{ price: "1234.50" }]);
     assert.deepEqual(await playground.rows('SELECT "ref", "took" FROM "moment" WHERE "id" = 1'), [
-      { ref: "12345678123456781234567812345678", took: 93_784_500_000 },
+      {
+        ref: engine === "sqlite" ? "12345678123456781234567812345678" : "12345678-1234-5678-1234-567812345678",
+        took: 93_784_500_000,
+      },
     ]);
+    if (engine === "postgres") {
+      assert.deepEqual(
+        await playground.rows(
+          "SELECT column_name AS name, data_type AS type FROM information_schema.columns " +
+            "WHERE table_name IN ('measure', 'moment') AND column_name IN ('price', 'at', 'ref') ORDER BY column_name",
+        ),
+        [
+          { name: "at", type: "timestamp with time zone" },
+          { name: "price", type: "numeric" },
+          { name: "ref", type: "uuid" },
+        ],
+      );
+    }
   });
 
   describe("CRUD and filters", () => {

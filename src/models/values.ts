@@ -3,6 +3,7 @@
  * filter, a default or a fixture gives is checked and brought to that form here, so that
  * equal values are stored alike and text comparison orders the text-stored kinds correctly.
  *
+ * - Booleans travel as "1" and "0", which both engines read into their boolean column.
  * - Big integers travel as decimal text when past the safe integers, so that no digit is lost.
  * - Decimals are text with exactly `decimal_places` digits after the point (`"9.50"`), as
  *   Django's adapter quantizes them; they compare as numbers in SQL.
@@ -14,6 +15,15 @@
  */
 import { randomUUID } from "node:crypto";
 import type { FieldDefault, ScalarFieldDefinition, ScalarType } from "./definition.js";
+
+/**
+ * A boolean as both engines bind it: SQLite's driver binds no `true` and keeps Django's
+ * booleans as 1 and 0 (its boolean column turns the text into the integer), and PostgreSQL
+ * reads the text "1" and "0" as a boolean where a number would not be one.
+ */
+export function booleanValue(value: unknown): string {
+  return value ? "1" : "0";
+}
 
 /** Why a value was refused, for the caller to word as its error (BAD_USER_INPUT or a start refusal). */
 export class ValueError extends Error {}
@@ -236,7 +246,7 @@ export function storedFromDjango(field: ScalarFieldDefinition, value: unknown): 
     case "UUIDField":
       return uuidValue(String(value));
     case "BooleanField":
-      return value ? 1 : 0;
+      return booleanValue(value);
     default:
       if (field.type in integerRanges) {
         if (typeof value !== "number" && typeof value !== "string") throw new ValueError(`is not an integer`);

@@ -4,7 +4,7 @@
  */
 import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
-import { dateTimeValue, decimalOperand, integerValue, ValueError } from "../models/values.js";
+import { booleanValue, dateTimeValue, decimalOperand, integerValue, ValueError } from "../models/values.js";
 import type { ArrayKind, Dialect } from "./engine.js";
 import { compared, quote, relatedRows, type SqlParams } from "./syntax.js";
 
@@ -43,7 +43,7 @@ function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | 
       case "id":
         return parseId(value, path);
       case "boolean":
-        return value ? 1 : 0;
+        return booleanValue(value);
       case "bigint":
         return integerValue(value as number | bigint);
       case "decimal":

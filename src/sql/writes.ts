@@ -10,6 +10,7 @@ import type { SqlRunner, SqlValue } from "./runner.js";
 import { quote, selectList } from "./syntax.js";
 import { parseId } from "./where.js";
 import {
+  booleanValue,
   checkIntegerRange,
   dateTimeValue,
   decimalValue,
@@ -170,9 +171,8 @@ function fieldValue(column: ColumnInfo, raw: unknown): SqlValue {
     case "bigint":
       checkIntegerRange(field.type, raw as number | bigint);
       return integerValue(raw as number | bigint);
-    // SQLite stores Django's booleans as 1 and 0; GraphQL reads them back as true and false.
     case "boolean":
-      return raw ? 1 : 0;
+      return booleanValue(raw);
     case "decimal":
       return decimalValue(raw as string, field.maxDigits!, field.decimalPlaces!);
     case "datetime":
