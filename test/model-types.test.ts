@@ -6,7 +6,13 @@
  */
 import "reflect-metadata";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { modelClasses } from "../src/models/entities.js";
+import { readFixtures } from "../src/models/fixtures.js";
+import { readModelsFile, readModelsSource } from "../src/models/python/definitions.js";
 import { projectFile } from "../src/paths.js";
 import { testEngine } from "./support/databases.js";
 import { TestPlayground } from "./support/playground.js";
@@ -540,5 +546,44 @@ describe("the field types and options of a models.py", { skip }, () => {
         assert.ok(names.has(filter), filter);
       }
     });
+  });
+});
+
+describe("what no row could hold stops the start with its place", () => {
+  const header = "from django.db import models\n\n\n";
+  for (const [what, body, expected] of [
+    [
+      "a default that is no value of the field",
+      'class A(models.Model):\n    price = models.DecimalField(max_digits=4, decimal_places=2, default="1.234")\n',
+      /models\.py:5:5: found default="1\.234", which has more than 2 decimal places/,
+    ],
+    [
+      "a field left out of the inputs that no new row gets a value for",
+      "class A(models.Model):\n    n = models.IntegerField(editable=False)\n",
+      /models\.py:5:5: found editable=False without a default or null=True/,
+    ],
+    [
+      "choices that would be one enum value",
+      'class A(models.Model):\n    kind = models.CharField(max_length=3, choices=[("a-b", "A"), ("a.b", "B")])\n',
+      /models\.py:5:5: found choices "a-b" and "a\.b", both the enum value _a_b/,
+    ],
+  ] as const) {
+    test(what, () => {
+      assert.throws(() => modelClasses(readModelsSource(header + body).models, "models.py"), expected);
+    });
+  }
+
+  test("a fixture value Django could not have saved", (context) => {
+    const folder = mkdtempSync(join(tmpdir(), "playground-types-"));
+    context.after(() => rmSync(folder, { recursive: true, force: true }));
+    const { models } = readModelsFile(projectFile("test", "models-py", "types.py"));
+    for (const [fields, expected] of [
+      [{ positive: -1 }, /object 1: Measure\.positive must be at least 0/],
+      [{ price: "99999.5" }, /object 1: Measure\.price has more than 4 digits before the decimal point/],
+    ] as const) {
+      const path = join(folder, "dump.json");
+      writeFileSync(path, JSON.stringify([{ model: "types.measure", pk: 1, fields }]));
+      assert.throws(() => readFixtures(path, models), expected);
+    }
   });
 });
