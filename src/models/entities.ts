@@ -105,8 +105,7 @@ export function definitionOf(model: Function): ModelDefinition | undefined {
 /** A field as the description shows it: `models.CharField(max_length=100, unique=True)`. */
 function fieldCall(field: ScalarFieldDefinition): string {
   const options: string[] = [];
-  if (field.maxLength !== undefined && kindOfType[field.type] === "string")
-    options.push(`max_length=${field.maxLength}`);
+  if (field.maxLength !== undefined) options.push(`max_length=${field.maxLength}`);
   if (field.maxDigits !== undefined)
     options.push(`max_digits=${field.maxDigits}`, `decimal_places=${field.decimalPlaces}`);
   if (field.null) options.push("null=True");
