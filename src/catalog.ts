@@ -6,12 +6,12 @@
 import type { DataSource, EntityMetadata } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
+import { kindOfType, type ScalarKind } from "./graphql/scalars.js";
+import type { ScalarFieldDefinition } from "./models/definition.js";
 import { definitionOf, onDeleteActions, type ServedOnDelete as OnDelete } from "./models/entities.js";
 import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
 
-export type ScalarKind = "id" | "string" | "int" | "float" | "boolean" | "date";
-
-const kindOfType: Record<string, ScalarKind> = { date: "date", integer: "int", real: "float", boolean: "boolean" };
+export type { ScalarKind };
 
 /** A column as the API sees it: `id`, a scalar, or a foreign key's `<field>Id`. */
 export interface ColumnInfo {
@@ -22,6 +22,8 @@ export interface ColumnInfo {
   nullable: boolean;
   unique: boolean;
   maxLength?: number;
+  /** Set on a value column: the field as the models file declares it (type, options, choices). */
+  definition?: ScalarFieldDefinition;
   /** Set on a foreign key column: the relation it stores. */
   relation?: RelationInfo;
 }
@@ -108,13 +110,17 @@ function describeColumn(entity: EntityMetadata, column: ColumnMetadata): ColumnI
   const singleColumnUnique =
     entity.uniques.some((unique) => unique.columns.length === 1 && unique.columns[0] === column) ||
     entity.indices.some((index) => index.isUnique && index.columns.length === 1 && index.columns[0] === column);
+  const definition = definitionOf(entity.target as Function)?.fields.find(
+    (field): field is ScalarFieldDefinition => field.kind === "scalar" && field.field === column.propertyName,
+  );
   return {
     field: isForeignKey ? foreignKeyIdField(column.propertyName) : column.propertyName,
     column: column.databaseName,
-    kind: column.isPrimary || isForeignKey ? "id" : (kindOfType[String(column.type)] ?? "string"),
+    kind: definition ? kindOfType[definition.type] : "id",
     nullable: column.isNullable,
     unique: column.isPrimary || singleColumnUnique || column.relationMetadata?.isOneToOneOwner === true,
     maxLength: column.length ? Number(column.length) : undefined,
+    definition,
   };
 }
 

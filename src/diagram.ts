@@ -9,7 +9,8 @@ import { forwardSide, type Catalog, type ColumnInfo, type RelationInfo } from ".
 import { camelCase } from "./naming.js";
 
 export interface DiagramAttribute {
-  type: "int" | "float" | "bool" | "varchar" | "date";
+  type:
+    "int" | "bigint" | "float" | "decimal" | "bool" | "varchar" | "date" | "datetime" | "time" | "duration" | "uuid";
   /** The column, as the SQL names it. */
   name: string;
   keys: Array<"PK" | "FK" | "UK">;
@@ -88,10 +89,16 @@ function accessor(relation: RelationInfo): string {
 const diagramTypes: Record<ColumnInfo["kind"], DiagramAttribute["type"]> = {
   id: "int",
   int: "int",
+  bigint: "bigint",
   float: "float",
+  decimal: "decimal",
   boolean: "bool",
   string: "varchar",
   date: "date",
+  datetime: "datetime",
+  time: "time",
+  duration: "duration",
+  uuid: "uuid",
 };
 
 function attribute(column: ColumnInfo): DiagramAttribute {

@@ -194,11 +194,38 @@ export function loaderName(model: string, field: string): string {
 export const filterInputNames = {
   string: "StringFilter",
   int: "IntFilter",
+  bigint: "BigIntFilter",
   float: "FloatFilter",
+  decimal: "DecimalFilter",
   boolean: "BooleanFilter",
   id: "IDFilter",
   date: "DateFilter",
+  datetime: "DateTimeFilter",
+  time: "TimeFilter",
+  duration: "DurationFilter",
+  uuid: "UUIDFilter",
 } as const;
+
+/** The enum of a field's `choices`: `Shirt.size` -> `ShirtSizeChoice`. */
+export function choicesEnumName(model: string, field: string): string {
+  return `${model}${pascalCase(field)}Choice`;
+}
+
+/** The filter on a `choices` field: `ShirtSizeChoiceFilter`. */
+export function choicesFilterName(enumName: string): string {
+  return `${enumName}Filter`;
+}
+
+/**
+ * A stored choice as a GraphQL enum value: the value itself where it is a GraphQL name (`draft`,
+ * `S`), else `_` and the value with every other character as `_` (`1` -> `_1`, `in-progress` ->
+ * `_in_progress`).
+ */
+export function choiceValueName(value: string | number): string {
+  const text = String(value);
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && !["true", "false", "null"].includes(text)) return text;
+  return `_${text.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
 
 export const sortOrderName = "SortOrder";
 

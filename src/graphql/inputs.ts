@@ -2,11 +2,12 @@
  * The input types of the contract, derived per model from the catalog: `XWhere`, `XOrderBy`,
  * `CreateXInput`, `UpdateXInput`, and the shared scalar filters they use.
  */
-import { LocalDateResolver } from "graphql-scalars";
-import { Float, ID, Int, registerEnumType } from "type-graphql";
+import { registerEnumType } from "type-graphql";
 import type { Catalog, ColumnInfo, ModelInfo, ScalarKind } from "../catalog.js";
-import { filterInputNames, listFilterName, sortOrderName } from "../naming.js";
+import { choicesEnumOf } from "../models/entities.js";
+import { choicesEnumName, choicesFilterName, filterInputNames, listFilterName, sortOrderName } from "../naming.js";
 import { inputType, type FieldSpec, type TypeFn } from "./define.js";
+import { scalarOfKind } from "./scalars.js";
 
 export enum SortOrder {
   ASC = "ASC",
@@ -14,20 +15,17 @@ export enum SortOrder {
 }
 registerEnumType(SortOrder, { name: sortOrderName, description: "Ascending (`ASC`) or descending (`DESC`)." });
 
-const scalarTypes: Record<ScalarKind, TypeFn> = {
-  id: () => ID,
-  string: () => String,
-  int: () => Int,
-  float: () => Float,
-  boolean: () => Boolean,
-  date: () => LocalDateResolver,
-};
+/** The type a column is sent as: its scalar, or the enum of its `choices`. */
+function columnType(column: ColumnInfo): TypeFn {
+  const choices = column.definition && choicesEnumOf(column.definition);
+  const scalar = scalarOfKind[column.kind];
+  return () => choices ?? scalar;
+}
 
-function operatorFields(kind: ScalarKind, operators: string[]): FieldSpec[] {
-  const scalar = scalarTypes[kind];
+function operatorFields(type: TypeFn, operators: string[]): FieldSpec[] {
   return operators.map((operator) => ({
     name: operator,
-    type: operator === "isNull" ? () => Boolean : operator === "in" || operator === "notIn" ? () => [scalar()] : scalar,
+    type: operator === "isNull" ? () => Boolean : operator === "in" || operator === "notIn" ? () => [type()] : type,
   }));
 }
 
@@ -55,31 +53,46 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
     id: [...equality, "isNull"],
     string: [...equality, ...range, ...text, "isNull"],
     int: [...equality, ...range, "isNull"],
+    bigint: [...equality, ...range, "isNull"],
     // Floats compare equal only when written the same, so lists of them are left out.
     float: ["eq", "ne", ...range, "isNull"],
+    decimal: [...equality, ...range, "isNull"],
     boolean: ["eq", "ne", "isNull"],
     date: [...equality, ...range, "isNull"],
+    datetime: [...equality, ...range, "isNull"],
+    time: [...equality, ...range, "isNull"],
+    duration: [...equality, ...range, "isNull"],
+    uuid: [...equality, "isNull"],
   };
-  // A filter exists only for the kinds the models use, so that each models file's schema holds
-  // no input that nothing takes.
-  const scalarFilters = new Map<ScalarKind, Class>();
-  const filterOf = (kind: ScalarKind) => {
-    let filter = scalarFilters.get(kind);
-    if (!filter)
-      scalarFilters.set(
-        kind,
-        (filter = inputType(filterInputNames[kind], operatorFields(kind, filterOperators[kind]))),
-      );
+  // A filter exists only for the kinds (and choices) the models use, so that each models file's
+  // schema holds no input that nothing takes. A field with choices is filtered by its own enum.
+  const filters = new Map<string, Class>();
+  const filterOf = (model: ModelInfo, column: ColumnInfo) => {
+    const choices = column.definition && choicesEnumOf(column.definition);
+    const name = choices ? choicesFilterName(choicesEnumName(model.name, column.field)) : filterInputNames[column.kind];
+    let filter = filters.get(name);
+    if (!filter) {
+      const operators = choices ? [...equality, "isNull"] : filterOperators[column.kind];
+      filters.set(name, (filter = inputType(name, operatorFields(columnType(column), operators))));
+    }
     return filter;
   };
   const inputs = new Map<string, ModelInputs>();
   const whereOf = (model: ModelInfo) => inputs.get(model.name)!.where;
   for (const model of catalog.models) {
-    const writable = model.columns.filter((column) => column.field !== "id");
+    // Django's forms leave out what the server sets (auto_now, auto_now_add) and editable=False.
+    const writable = model.columns.filter(
+      (column) =>
+        column.field !== "id" &&
+        !(
+          column.definition &&
+          (column.definition.autoNow || column.definition.autoNowAdd || !column.definition.editable)
+        ),
+    );
     inputs.set(model.name, {
       where: inputType(model.names.where, [
         ...model.columns.map((column) => {
-          const filter = filterOf(column.kind);
+          const filter = filterOf(model, column);
           return { name: column.field, type: () => filter };
         }),
         ...model.relations.map((relation) => ({
@@ -102,7 +115,10 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
       ),
       create: inputType(
         model.names.createInput,
-        writable.map((column) => ({ ...columnInput(column), nullable: column.nullable })),
+        writable.map((column) => ({
+          ...columnInput(column),
+          nullable: column.nullable || column.definition?.default !== undefined || isBlankText(column),
+        })),
       ),
       update: inputType(
         model.names.updateInput,
@@ -114,13 +130,24 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
   return inputs;
 }
 
+/** Text with blank=True, which Django saves empty when it is not given. */
+function isBlankText(column: ColumnInfo): boolean {
+  return column.kind === "string" && column.definition?.blank === true;
+}
+
 function columnInput(column: ColumnInfo): FieldSpec {
-  return { name: column.field, type: scalarTypes[column.kind], description: columnDescription(column) };
+  return { name: column.field, type: columnType(column), description: columnDescription(column) };
 }
 
 function columnDescription(column: ColumnInfo): string | undefined {
   if (column.relation)
     return `The id of the ${column.relation.target.name} this row points to (\`${column.relation.field}\`).`;
-  if (column.maxLength) return `At most ${column.maxLength} characters${column.unique ? ", unique" : ""}.`;
+  const field = column.definition;
+  if (field?.maxDigits !== undefined) {
+    return `A decimal of at most ${field.maxDigits} digits, ${field.decimalPlaces} of them after the point, as a string.`;
+  }
+  if (column.maxLength && column.kind === "string") {
+    return `At most ${column.maxLength} characters${column.unique ? ", unique" : ""}.`;
+  }
   return undefined;
 }

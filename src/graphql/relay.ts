@@ -14,7 +14,7 @@
  * `fCount` field, batched over the parents the same way.
  */
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import type { Catalog, ModelInfo } from "../catalog.js";
+import type { Catalog, ColumnInfo, ModelInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
 import { nodeId, parseNodeId, relayNames } from "../naming.js";
 import { orderKeys, rootCountStatement, rootListStatement, type ListQuery, type OrderKey } from "../sql/lists.js";
@@ -251,6 +251,23 @@ function nodeTarget(catalog: Catalog, value: unknown): { model: ModelInfo; id: n
   return { model, id: parseId(parsed.id, relayNames.nodeId) };
 }
 
+/** Whether a cursor's value is one a row of `column` reads as (see ../models/values.ts). */
+function fitsColumn(column: ColumnInfo, value: unknown): boolean {
+  switch (column.kind) {
+    case "id":
+    case "int":
+    case "duration":
+      return Number.isSafeInteger(value);
+    case "float":
+      return typeof value === "number" && Number.isFinite(value);
+    case "boolean":
+      return value === 0 || value === 1 || typeof value === "boolean";
+    default:
+      // No row holds U+0000 (inputs refuse it), and PostgreSQL cannot bind it.
+      return typeof value === "string" && !value.includes("\0");
+  }
+}
+
 /** A row's position in its list: the order keys' fields and the row's values for them. */
 function encodeCursor(keys: readonly OrderKey[], row: Row): string {
   const fields = keys.map(({ field }) => field);
@@ -280,8 +297,7 @@ function cursorValues(model: ModelInfo, keys: readonly OrderKey[], cursor: unkno
       const value: unknown = values[i];
       if (fields[i] !== field) return false;
       if (value === null) return column.nullable;
-      // No row holds U+0000 (inputs refuse it), and PostgreSQL cannot bind it.
-      return column.kind === "id" ? Number.isSafeInteger(value) : typeof value === "string" && !value.includes("\0");
+      return fitsColumn(column, value);
     });
   if (!fits) {
     throw badInput(

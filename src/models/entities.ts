@@ -10,8 +10,7 @@
  * What the server cannot serve yet is refused here with the field's place in the file, so that
  * a file either serves as Django would or does not start.
  */
-import { LocalDateResolver } from "graphql-scalars";
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
   Entity,
@@ -25,8 +24,12 @@ import {
   PrimaryGeneratedColumn,
   type ColumnType,
 } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import { ModelsFileError } from "../errors.js";
 import { Node } from "../graphql/node.js";
+import { kindOfType, scalarOfKind } from "../graphql/scalars.js";
+import { choicesEnumName, choiceValueName } from "../naming.js";
+import { storedFromDjango, ValueError } from "./values.js";
 import type {
   FieldDefinition,
   ManyToManyFieldDefinition,
@@ -49,30 +52,47 @@ export type ServedOnDelete = keyof typeof onDeleteActions;
 
 export type ModelClass = new () => object;
 
-/** How each served field type is stored and exchanged. */
-interface ScalarMapping {
+/**
+ * How each field type is stored: a column type both engines take, and where PostgreSQL has
+ * Django's own type for what SQLite keeps as text, that type (see `adaptColumnForPostgres`).
+ */
+interface ColumnMapping {
   column: (field: ScalarFieldDefinition) => { type: ColumnType; length?: number };
-  // type-graphql's type functions return scalars or classes.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  graphql: () => any;
+  postgres?: (field: ScalarFieldDefinition) => { type: ColumnType; precision?: number; scale?: number };
 }
 
-const text = { graphql: () => String };
 const varchar = (field: ScalarFieldDefinition) => ({ type: "varchar" as const, length: field.maxLength });
+const text: ColumnMapping = { column: varchar };
+const integer: ColumnMapping = { column: () => ({ type: "integer" }) };
+const bigint: ColumnMapping = { column: () => ({ type: "bigint" }) };
 
-const integer = { column: () => ({ type: "integer" as const }), graphql: () => Int };
-
-const scalarMappings: Partial<Record<ScalarType, ScalarMapping>> = {
-  CharField: { ...text, column: varchar },
-  SlugField: { ...text, column: varchar },
-  EmailField: { ...text, column: varchar },
-  URLField: { ...text, column: varchar },
-  TextField: { ...text, column: () => ({ type: "text" }) },
+const columnMappings: Record<ScalarType, ColumnMapping> = {
+  CharField: text,
+  SlugField: text,
+  EmailField: text,
+  URLField: text,
+  TextField: { column: () => ({ type: "text" }) },
   IntegerField: integer,
   SmallIntegerField: integer,
-  FloatField: { column: () => ({ type: "real" }), graphql: () => Float },
-  BooleanField: { column: () => ({ type: "boolean" }), graphql: () => Boolean },
-  DateField: { column: () => ({ type: "date" }), graphql: () => LocalDateResolver },
+  PositiveIntegerField: integer,
+  PositiveSmallIntegerField: integer,
+  BigIntegerField: bigint,
+  PositiveBigIntegerField: bigint,
+  FloatField: { column: () => ({ type: "double precision" }) },
+  // Text keeps every digit on SQLite, whose NUMERIC columns would round past 15 of them.
+  DecimalField: {
+    column: () => ({ type: "varchar" }),
+    postgres: (field) => ({ type: "numeric", precision: field.maxDigits, scale: field.decimalPlaces }),
+  },
+  BooleanField: { column: () => ({ type: "boolean" }) },
+  DateField: { column: () => ({ type: "date" }) },
+  // UTC instants in one fixed-width text form, so that text order is time order on SQLite.
+  DateTimeField: { column: () => ({ type: "varchar" }), postgres: () => ({ type: "timestamptz" }) },
+  TimeField: { column: () => ({ type: "time" }) },
+  // Whole microseconds, as Django stores durations on SQLite.
+  DurationField: bigint,
+  // TypeORM makes this varchar on SQLite, where Django keeps 32 hex digits, and uuid on PostgreSQL.
+  UUIDField: { column: () => ({ type: "uuid" }) },
 };
 
 const definitionByClass = new WeakMap<Function, ModelDefinition>();
@@ -86,9 +106,28 @@ export function definitionOf(model: Function): ModelDefinition | undefined {
 function fieldCall(field: ScalarFieldDefinition): string {
   const options: string[] = [];
   if (field.maxLength !== undefined) options.push(`max_length=${field.maxLength}`);
+  if (field.maxDigits !== undefined)
+    options.push(`max_digits=${field.maxDigits}`, `decimal_places=${field.decimalPlaces}`);
   if (field.null) options.push("null=True");
+  if (field.blank) options.push("blank=True");
   if (field.unique) options.push("unique=True");
+  if (field.autoNow) options.push("auto_now=True");
+  if (field.autoNowAdd) options.push("auto_now_add=True");
+  if (!field.editable) options.push("editable=False");
   return `models.${field.type}(${options.join(", ")})`;
+}
+
+/**
+ * Sets PostgreSQL's own column types on a data source's metadata, where the shared decorators
+ * give SQLite's: instants as timestamptz, decimals as numeric(max_digits, decimal_places).
+ */
+export function adaptColumnForPostgres(column: ColumnMetadata): void {
+  const field = definitionOf(column.target as Function)?.fields.find(
+    (candidate): candidate is ScalarFieldDefinition =>
+      candidate.kind === "scalar" && candidate.field === column.propertyName,
+  );
+  const postgres = field && columnMappings[field.type].postgres;
+  if (postgres) Object.assign(column, postgres(field));
 }
 
 class Refusal {
@@ -112,7 +151,7 @@ export function modelClasses(definitions: readonly ModelDefinition[], file: stri
   for (const definition of definitions) {
     const model = classes.get(definition.name)!;
     for (const field of definition.fields) {
-      if (field.kind === "scalar") declareScalar(model, field);
+      if (field.kind === "scalar") declareScalar(model, definition.name, field);
       else reverseSides.push(declareRelation(model, definition.name, field, classOf));
     }
     declareModel(model, definition);
@@ -142,17 +181,7 @@ function checkServable(definition: ModelDefinition, refusal: Refusal): void {
 
 function checkField(field: FieldDefinition, definition: ModelDefinition, refusal: Refusal): void {
   if (field.kind === "scalar") {
-    if (!scalarMappings[field.type]) {
-      refusal.refuse(field.at, `models.${field.type}`, Object.keys(scalarMappings).join(", "));
-    }
-    if (field.default !== undefined) refusal.refuse(field.at, "default=", "fields without a default");
-    if (field.choices !== undefined) refusal.refuse(field.at, "choices=", "fields without choices");
-    if (field.autoNow || field.autoNowAdd) refusal.refuse(field.at, "auto_now", "fields set by the client");
-    if (!field.editable) refusal.refuse(field.at, "editable=False", "fields set by the client");
-    // Text is refused empty, as Django's default blank=False validates it.
-    if (field.blank && scalarMappings[field.type]!.graphql === text.graphql) {
-      refusal.refuse(field.at, "blank=True", "text that may not be empty");
-    }
+    checkScalar(field, refusal);
     return;
   }
   if (field.kind === "toOne") {
@@ -171,13 +200,85 @@ function checkField(field: FieldDefinition, definition: ModelDefinition, refusal
     refusal.refuse(field.at, "a many-to-many link to its own model", "links to other models");
 }
 
-function declareScalar(model: ModelClass, field: ScalarFieldDefinition): void {
-  const mapping = scalarMappings[field.type]!;
-  Column({ ...mapping.column(field), name: field.column, nullable: field.null, unique: field.unique })(
-    model.prototype,
-    field.field,
-  );
-  Field(mapping.graphql, { nullable: field.null, description: field.helpText ?? fieldCall(field) })(
+/**
+ * What a scalar field needs before it is served: a default that is a value of the field (it
+ * is stored as given, so it is checked as an input is), a value for every new row when the
+ * field is not in the inputs, and choices that make distinct enum values.
+ */
+function checkScalar(field: ScalarFieldDefinition, refusal: Refusal): void {
+  if (field.default?.kind === "value") {
+    try {
+      storedFromDjango(field, field.default.value);
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      refusal.refuse(
+        field.at,
+        `default=${JSON.stringify(field.default.value)}, which ${error.message}`,
+        "a default that is a value of the field",
+      );
+    }
+  }
+  const setByServer = field.autoNow || field.autoNowAdd;
+  if (
+    !field.editable &&
+    !setByServer &&
+    !field.null &&
+    field.default === undefined &&
+    kindOfType[field.type] !== "string"
+  ) {
+    refusal.refuse(
+      field.at,
+      "editable=False without a default or null=True",
+      "editable=False with default= or null=True, which give new rows a value",
+    );
+  }
+  if (field.choices) {
+    const names = new Map<string, string | number>();
+    for (const { value } of field.choices) {
+      const name = choiceValueName(value);
+      if (names.has(name)) {
+        refusal.refuse(
+          field.at,
+          `choices ${JSON.stringify(names.get(name))} and ${JSON.stringify(value)}, both the enum value ${name}`,
+          "choices whose values stay distinct as GraphQL names",
+        );
+      }
+      names.set(name, value);
+    }
+  }
+}
+
+const enumByField = new WeakMap<ScalarFieldDefinition, object>();
+
+/** The GraphQL enum of a field with `choices`, as its object type declares it, for the inputs to share. */
+export function choicesEnumOf(field: ScalarFieldDefinition): object | undefined {
+  return enumByField.get(field);
+}
+
+/** The GraphQL enum of a field's `choices`: its stored values by name, their labels as descriptions. */
+function choicesEnum(modelName: string, field: ScalarFieldDefinition): object {
+  const values = Object.fromEntries(field.choices!.map(({ value }) => [choiceValueName(value), value]));
+  registerEnumType(values, {
+    name: choicesEnumName(modelName, field.field),
+    description: `The choices of ${modelName}.${field.name}.`,
+    valuesConfig: Object.fromEntries(
+      field.choices!.map(({ value, label }) => [choiceValueName(value), { description: label }]),
+    ),
+  });
+  enumByField.set(field, values);
+  return values;
+}
+
+function declareScalar(model: ModelClass, modelName: string, field: ScalarFieldDefinition): void {
+  Column({
+    ...columnMappings[field.type].column(field),
+    name: field.column,
+    nullable: field.null,
+    unique: field.unique,
+  })(model.prototype, field.field);
+  const choices = field.choices && choicesEnum(modelName, field);
+  const scalar = scalarOfKind[kindOfType[field.type]];
+  Field(() => choices ?? scalar, { nullable: field.null, description: field.helpText ?? fieldCall(field) })(
     model.prototype,
     field.field,
   );

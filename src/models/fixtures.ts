@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { foreignKeyIdField } from "../naming.js";
 import type { SeedFile } from "../seed.js";
 import { StartupError } from "../sql/connection.js";
-import type { ModelDefinition } from "./definition.js";
+import type { ModelDefinition, ScalarFieldDefinition } from "./definition.js";
+import { storedFromDjango, ValueError } from "./values.js";
 
 interface DumpedObject {
   model?: unknown;
@@ -54,8 +55,7 @@ export function readFixtures(path: string, models: readonly ModelDefinition[]): 
       if (!field) throw new StartupError(`${where}: ${model.name} has no field ${name}.`);
       if (field.kind === "manyToMany") linked[field.field] = value;
       else if (field.kind === "toOne") row[foreignKeyIdField(field.field)] = value;
-      // SQLite stores booleans as 1 and 0, and its driver binds no `true`.
-      else row[field.field] = typeof value === "boolean" ? Number(value) : value;
+      else row[field.field] = storedValue(field, value, `${where}: ${model.name}.${name}`);
     }
     (rows[model.name] ??= []).push(row);
     (links[model.name] ??= []).push(linked);
@@ -64,4 +64,18 @@ export function readFixtures(path: string, models: readonly ModelDefinition[]): 
     { section: path, rows },
     { section: `${path} (links)`, rows: links },
   ];
+}
+
+/**
+ * A dumped value in the form the field is stored in: dumpdata writes decimals, date-times,
+ * times and UUIDs as strings and durations as `[D ]HH:MM:SS[.uuuuuu]`, each read here as the
+ * field's input would be, so that a value Django could not have saved stops the start.
+ */
+function storedValue(field: ScalarFieldDefinition, value: unknown, where: string): unknown {
+  try {
+    return storedFromDjango(field, value);
+  } catch (error) {
+    if (!(error instanceof ValueError)) throw error;
+    throw new StartupError(`${where} ${error.message}.`);
+  }
 }

@@ -32,6 +32,9 @@ export interface SqlSession {
   explain(statement: Statement, deadline: number): Promise<string>;
 }
 
+/** What the values of a JSON array parameter are compared as: PostgreSQL's type names. */
+export type ArrayKind = "integer" | "text" | "date" | "numeric" | "timestamptz" | "time" | "uuid";
+
 /** The few pieces of SQL that the engines spell differently. */
 export interface Dialect {
   readonly name: "sqlite" | "postgres";
@@ -39,7 +42,7 @@ export interface Dialect {
    * Every value of one JSON array parameter, as a subquery: `x IN <this>` takes a list of any
    * length as one placeholder and one fixed statement text.
    */
-  jsonArrayValues(kind: "integer" | "text" | "date"): string;
+  jsonArrayValues(kind: ArrayKind): string;
   /** Whether `needle` occurs in `haystack`, comparing exactly (no case folding, no wildcards). */
   contains(haystack: string, needle: string): string;
   /**

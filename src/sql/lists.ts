@@ -6,7 +6,7 @@
 import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { compileWhere, type Where } from "./where.js";
 import type { Dialect, SqlValue, Statement } from "./engine.js";
-import { fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
+import { compared, fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
 
 export type SortDirection = "ASC" | "DESC";
 
@@ -46,7 +46,8 @@ const nullsPlace: Record<SortDirection, string> = { ASC: "NULLS FIRST", DESC: "N
 function orderClause(model: ModelInfo, query: ListQuery, alias: string): string {
   return orderKeys(query.orderBy)
     .map(({ field, direction }) => {
-      const column = `${alias}.${quote(model.columnByField.get(field)!.column)}`;
+      const info = model.columnByField.get(field)!;
+      const column = compared(info.kind, `${alias}.${quote(info.column)}`);
       const effective = query.backward ? reversed[direction] : direction;
       return `${column} ${effective} ${nullsPlace[effective]}`;
     })
@@ -67,9 +68,12 @@ function keysetCondition(
   alias: string,
   params: SqlParams,
 ): string {
-  const columns = keys.map(({ field }) => `${alias}.${quote(model.columnByField.get(field)!.column)}`);
-  const equal = (j: number) =>
-    values[j] == null ? `${columns[j]} IS NULL` : `${columns[j]} = ${params.bind(values[j])}`;
+  const kinds = keys.map(({ field }) => model.columnByField.get(field)!.kind);
+  const columns = keys.map(({ field }, j) =>
+    compared(kinds[j]!, `${alias}.${quote(model.columnByField.get(field)!.column)}`),
+  );
+  const bind = (j: number) => compared(kinds[j]!, params.bind(values[j]));
+  const equal = (j: number) => (values[j] == null ? `${columns[j]} IS NULL` : `${columns[j]} = ${bind(j)}`);
   const branches: string[] = [];
   keys.forEach(({ direction }, i) => {
     const ascending = (direction === "ASC") === (side === "after");
@@ -79,8 +83,8 @@ function keysetCondition(
     const terms = columns.slice(0, i).map((_, j) => equal(j));
     const column = columns[i]!;
     if (values[i] == null) terms.push(`${column} IS NOT NULL`);
-    else if (ascending) terms.push(`${column} > ${params.bind(values[i])}`);
-    else terms.push(`(${column} < ${params.bind(values[i])} OR ${column} IS NULL)`);
+    else if (ascending) terms.push(`${column} > ${bind(i)}`);
+    else terms.push(`(${column} < ${bind(i)} OR ${column} IS NULL)`);
     branches.push(`(${terms.join(" AND ")})`);
   });
   return branches.length === 0 ? "FALSE" : `(${branches.join(" OR ")})`;

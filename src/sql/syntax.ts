@@ -1,5 +1,5 @@
 /** The few pieces of SQL text that every query shares. */
-import type { ModelInfo, RelationInfo } from "../catalog.js";
+import type { ColumnInfo, ModelInfo, RelationInfo, ScalarKind } from "../catalog.js";
 import type { SqlValue } from "./engine.js";
 
 /** Table names such as `order`, `group` and `user` are SQL keywords: quote every identifier. */
@@ -24,10 +24,27 @@ export function selectList(model: ModelInfo, alias: string): string {
   const key = `${model.name} ${alias}`;
   let list = selectLists.get(key);
   if (list === undefined) {
-    list = model.columns.map((column) => `${alias}.${quote(column.column)} AS ${quote(column.field)}`).join(", ");
+    list = model.columns.map((column) => `${selected(column, alias)} AS ${quote(column.field)}`).join(", ");
     selectLists.set(key, list);
   }
   return list;
+}
+
+/**
+ * A column as it is read: big integers as their digits, since both drivers would round one past
+ * the safe integers to a JavaScript number (the BigInt scalar sends the digits on).
+ */
+function selected(column: ColumnInfo, alias: string): string {
+  const name = `${alias}.${quote(column.column)}`;
+  return column.kind === "bigint" ? `CAST(${name} AS TEXT)` : name;
+}
+
+/**
+ * A column or bound value as SQL compares and orders it: decimals are text on SQLite (and
+ * numeric on PostgreSQL, where the cast changes nothing) and compare as numbers.
+ */
+export function compared(kind: ScalarKind, expression: string): string {
+  return kind === "decimal" ? `CAST(${expression} AS NUMERIC)` : expression;
 }
 
 const fieldLists = new Map<ModelInfo, string>();

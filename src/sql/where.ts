@@ -4,8 +4,9 @@
  */
 import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
-import type { Dialect } from "./engine.js";
-import { quote, relatedRows, type SqlParams } from "./syntax.js";
+import { booleanValue, dateTimeValue, decimalOperand, integerValue, ValueError } from "../models/values.js";
+import type { ArrayKind, Dialect } from "./engine.js";
+import { compared, quote, relatedRows, type SqlParams } from "./syntax.js";
 
 export type Where = { [field: string]: unknown };
 type Operators = { [operator: string]: unknown };
@@ -31,36 +32,77 @@ export function parseId(value: unknown, path: string): number {
   return Number.isSafeInteger(id) ? id : 0;
 }
 
+/**
+ * A filter's value in the stored form of its column (see ../models/values.ts). The scalars
+ * already read durations, times and UUIDs into it; a decimal may have any digits here, since a
+ * filter compares and stores nothing.
+ */
 function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | number {
-  if (column.kind === "boolean") return value ? 1 : 0;
-  return column.kind === "id" ? parseId(value, path) : (value as string);
+  try {
+    switch (column.kind) {
+      case "id":
+        return parseId(value, path);
+      case "boolean":
+        return booleanValue(value);
+      case "bigint":
+        return integerValue(value as number | bigint);
+      case "decimal":
+        return decimalOperand(value as string);
+      case "datetime":
+        return dateTimeValue(value as Date);
+      default:
+        return value as string | number;
+    }
+  } catch (error) {
+    if (!(error instanceof ValueError)) throw error;
+    throw badInput(`${path} ${error.message}.`, { argument: path });
+  }
 }
 
-/** One comparison on one column; `value` is already checked non-null unless said otherwise. */
+const arrayKinds: Record<ColumnInfo["kind"], ArrayKind> = {
+  id: "integer",
+  int: "integer",
+  bigint: "integer",
+  duration: "integer",
+  float: "numeric",
+  decimal: "numeric",
+  boolean: "integer",
+  string: "text",
+  date: "date",
+  datetime: "timestamptz",
+  time: "time",
+  uuid: "uuid",
+};
+
+/**
+ * One comparison on one column; `value` is already checked non-null unless said otherwise.
+ * `column` is the column as it compares, and `bind` binds a value to compare with it.
+ */
 interface Comparison {
   column: string;
   kind: ColumnInfo["kind"];
   value: unknown;
   params: SqlParams;
+  bind: (value: unknown) => string;
   dialect: Dialect;
 }
 
 /** Binds the comparison's values as one JSON array and reads them back as rows. */
 function boundArray({ value, params, kind, dialect }: Comparison): string {
   params.bind(JSON.stringify(value));
-  return dialect.jsonArrayValues(kind === "id" || kind === "int" ? "integer" : kind === "date" ? "date" : "text");
+  return dialect.jsonArrayValues(arrayKinds[kind]);
 }
 
 const operatorSql: Record<string, (comparison: Comparison) => string> = {
-  eq: ({ column, value, params }) => (value === null ? `${column} IS NULL` : `${column} = ${params.bind(value)}`),
-  ne: ({ column, value, params }) =>
-    value === null ? `${column} IS NOT NULL` : `${column} IS DISTINCT FROM ${params.bind(value)}`,
+  eq: ({ column, value, bind }) => (value === null ? `${column} IS NULL` : `${column} = ${bind(value)}`),
+  ne: ({ column, value, bind }) =>
+    value === null ? `${column} IS NOT NULL` : `${column} IS DISTINCT FROM ${bind(value)}`,
   in: (comparison) => `${comparison.column} IN ${boundArray(comparison)}`,
   notIn: (comparison) => `(${comparison.column} IS NULL OR ${comparison.column} NOT IN ${boundArray(comparison)})`,
-  lt: ({ column, value, params }) => `${column} < ${params.bind(value)}`,
-  lte: ({ column, value, params }) => `${column} <= ${params.bind(value)}`,
-  gt: ({ column, value, params }) => `${column} > ${params.bind(value)}`,
-  gte: ({ column, value, params }) => `${column} >= ${params.bind(value)}`,
+  lt: ({ column, value, bind }) => `${column} < ${bind(value)}`,
+  lte: ({ column, value, bind }) => `${column} <= ${bind(value)}`,
+  gt: ({ column, value, bind }) => `${column} > ${bind(value)}`,
+  gte: ({ column, value, bind }) => `${column} >= ${bind(value)}`,
   // These compare exactly, as Django's contains/startswith do; LIKE would fold case and give
   // `%` and `_` a meaning.
   contains: ({ column, value, params, dialect }) => dialect.contains(column, params.bind(value)),
@@ -138,7 +180,8 @@ function compileOperators(
   alias: string,
   path: string,
 ): string[] {
-  const target = `${alias}.${quote(column.column)}`;
+  const target = compared(column.kind, `${alias}.${quote(column.column)}`);
+  const bind = (value: unknown) => compared(column.kind, params.bind(value));
   const terms: string[] = [];
   for (const [operator, raw] of Object.entries(requireValue(operators, path) as Operators)) {
     if (raw === undefined) continue;
@@ -154,7 +197,7 @@ function compileOperators(
         : Array.isArray(raw)
           ? raw.map((item, i) => toSqlValue(column, item, `${operatorPath}[${i}]`))
           : toSqlValue(column, raw, operatorPath);
-    terms.push(operatorSql[operator]!({ column: target, kind: column.kind, value, params, dialect }));
+    terms.push(operatorSql[operator]!({ column: target, kind: column.kind, value, params, bind, dialect }));
   }
   return terms;
 }

@@ -9,6 +9,16 @@ import type { Row } from "./syntax.js";
 import type { SqlRunner, SqlValue } from "./runner.js";
 import { quote, selectList } from "./syntax.js";
 import { parseId } from "./where.js";
+import {
+  booleanValue,
+  checkIntegerRange,
+  dateTimeValue,
+  decimalValue,
+  defaultValue,
+  integerValue,
+  nowValue,
+  ValueError,
+} from "../models/values.js";
 
 export type Input = Record<string, unknown>;
 
@@ -37,9 +47,13 @@ export async function requireRow(sql: SqlRunner, model: ModelInfo, rawId: unknow
 
 export async function insertRow(sql: SqlRunner, model: ModelInfo, input: Input): Promise<Row> {
   const values = await checkedValues(sql, model, input, undefined);
+  await setByServer(sql, model, values, "create");
   const columns = [...values.keys()].map((column) => quote(column.column));
+  // A row of defaults alone (every field null or left out) has no column list to write.
+  const given =
+    columns.length === 0 ? "DEFAULT VALUES" : `(${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
   const [inserted] = await sql.all<{ id: number }>(
-    `INSERT INTO ${quote(model.table)} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) RETURNING "id"`,
+    `INSERT INTO ${quote(model.table)} ${given} RETURNING "id"`,
     [...values.values()],
     model.names.create,
   );
@@ -49,6 +63,8 @@ export async function insertRow(sql: SqlRunner, model: ModelInfo, input: Input):
 export async function updateRow(sql: SqlRunner, model: ModelInfo, existing: Row, input: Input): Promise<Row> {
   const values = await checkedValues(sql, model, input, existing.id);
   if (values.size === 0) return existing;
+  // Django's save() sets auto_now fields on every save, and this one saves.
+  await setByServer(sql, model, values, "update");
   const assignments = [...values.keys()].map((column) => `${quote(column.column)} = ?`);
   await sql.run(
     `UPDATE ${quote(model.table)} SET ${assignments.join(", ")} WHERE "id" = ?`,
@@ -76,6 +92,33 @@ async function checkedValues(
   return values;
 }
 
+/**
+ * What Django's save() fills in that the input does not give: on a create every default and
+ * auto_now_add, on both create and update every auto_now. A default that may collide (a unique
+ * `uuid4`, a constant) is checked like a given value.
+ */
+async function setByServer(
+  sql: SqlRunner,
+  model: ModelInfo,
+  values: Map<ColumnInfo, SqlValue>,
+  save: "create" | "update",
+): Promise<void> {
+  const now = new Date();
+  for (const column of model.columns) {
+    const field = column.definition;
+    if (!field || values.has(column)) continue;
+    let value: SqlValue | undefined;
+    if (field.autoNow || (field.autoNowAdd && save === "create")) value = nowValue(field, now);
+    else if (save === "create" && field.default !== undefined) value = defaultValue(field, field.default);
+    // Django's implicit default of text that may be left empty.
+    else if (save === "create" && column.kind === "string" && !column.nullable && (field.blank || !field.editable))
+      value = "";
+    if (value === undefined) continue;
+    if (column.unique && value !== null) await checkUnique(sql, model, column, value, undefined);
+    values.set(column, value);
+  }
+}
+
 async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo, raw: unknown): Promise<SqlValue> {
   const path = `${model.name}.${column.field}`;
   // Where the value sat in the request: create and update take their fields in `input`.
@@ -96,11 +139,17 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
     }
     return id;
   }
-  if (column.kind === "int" || column.kind === "float") return raw as number;
-  // SQLite stores Django's booleans as 1 and 0; GraphQL reads them back as true and false.
-  if (column.kind === "boolean") return raw ? 1 : 0;
+  if (column.kind !== "string") {
+    try {
+      return fieldValue(column, raw);
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      throw badInput(`${path} ${error.message}.`, { argument });
+    }
+  }
   const text = raw as string;
-  if (column.kind === "string" && text.length === 0) {
+  // Django refuses empty text unless the field says blank=True.
+  if (text.length === 0 && !column.definition?.blank) {
     throw badInput(`${path} cannot be empty.`, { argument });
   }
   // Django's max_length counts characters, not UTF-16 code units.
@@ -112,6 +161,26 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
     });
   }
   return text;
+}
+
+/** A value that is not text, as an input gives it, in its column's stored form (../models/values.ts). */
+function fieldValue(column: ColumnInfo, raw: unknown): SqlValue {
+  const field = column.definition!;
+  switch (column.kind) {
+    case "int":
+    case "bigint":
+      checkIntegerRange(field.type, raw as number | bigint);
+      return integerValue(raw as number | bigint);
+    case "boolean":
+      return booleanValue(raw);
+    case "decimal":
+      return decimalValue(raw as string, field.maxDigits!, field.decimalPlaces!);
+    case "datetime":
+      return dateTimeValue(raw as Date);
+    default:
+      // Floats and dates as given; the scalars read durations, times and UUIDs into their stored form.
+      return raw as SqlValue;
+  }
 }
 
 /** Saving a row with its own current value is no conflict, as in Django's unique validation. */

@@ -4,6 +4,7 @@
  * no extensions): the committed migrations do, when `migrate` runs them.
  */
 import { DataSource } from "typeorm";
+import { adaptColumnForPostgres } from "../../models/entities.js";
 import { servedModels } from "../../models/index.js";
 import { DjangoNamingStrategy } from "../../naming.js";
 import { migrations } from "../../migrations/index.js";
@@ -54,9 +55,10 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 }
 
 /**
- * Two rules that belong to PostgreSQL alone, so they are set on this data source's metadata
+ * Rules that belong to PostgreSQL alone, so they are set on this data source's metadata
  * rather than in the models' decorators, which both engines share; the migrations and the
  * schema check then both see them:
+ * - instants and decimals take PostgreSQL's own types (timestamptz, numeric), which SQLite lacks;
  * - text collates as "C" (SQLite has no collation of that name; its BINARY is the same order);
  * - foreign keys are DEFERRABLE (still checked at each statement unless a transaction defers
  *   them), so that seeding may insert a row before the row it refers to, as on SQLite.
@@ -64,6 +66,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 function adaptMetadata(dataSource: DataSource): void {
   for (const entity of dataSource.entityMetadatas) {
     for (const column of entity.columns) {
+      adaptColumnForPostgres(column);
       if (textTypes.has(String(column.type))) column.collation = textCollation;
     }
     for (const foreignKey of entity.foreignKeys) foreignKey.deferrable = "INITIALLY IMMEDIATE";

@@ -25,7 +25,9 @@ import type { Call, Reply, WorkerFailure, WorkerOptions } from "./protocol.js";
 
 export const sqliteDialect: Dialect = {
   name: "sqlite",
-  jsonArrayValues: () => "(SELECT value FROM json_each(?))",
+  // Decimals are text here and compare as numbers (see compared() in ../syntax.ts).
+  jsonArrayValues: (kind) =>
+    kind === "numeric" ? "(SELECT CAST(value AS NUMERIC) FROM json_each(?))" : "(SELECT value FROM json_each(?))",
   contains: (haystack, needle) => `instr(${haystack}, ${needle}) > 0`,
   deadlineCheck: "playground_deadline()",
   deferForeignKeys: "PRAGMA defer_foreign_keys = ON",
