@@ -11,7 +11,14 @@ import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "
 
 export type ScalarKind = "id" | "string" | "int" | "float" | "boolean" | "date";
 
-const kindOfType: Record<string, ScalarKind> = { date: "date", integer: "int", real: "float", boolean: "boolean" };
+const kindOfType: Record<string, ScalarKind> = {
+  date: "date",
+  integer: "int",
+  real: "float",
+  // A float column on PostgreSQL (see postgres/connection.ts).
+  "double precision": "float",
+  boolean: "boolean",
+};
 
 /** A column as the API sees it: `id`, a scalar, or a foreign key's `<field>Id`. */
 export interface ColumnInfo {

@@ -54,8 +54,7 @@ export function readFixtures(path: string, models: readonly ModelDefinition[]): 
       if (!field) throw new StartupError(`${where}: ${model.name} has no field ${name}.`);
       if (field.kind === "manyToMany") linked[field.field] = value;
       else if (field.kind === "toOne") row[foreignKeyIdField(field.field)] = value;
-      // SQLite stores booleans as 1 and 0, and its driver binds no `true`.
-      else row[field.field] = typeof value === "boolean" ? Number(value) : value;
+      else row[field.field] = value;
     }
     (rows[model.name] ??= []).push(row);
     (links[model.name] ??= []).push(linked);

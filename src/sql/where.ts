@@ -4,7 +4,7 @@
  */
 import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
-import type { Dialect } from "./engine.js";
+import type { Dialect, SqlValue } from "./engine.js";
 import { quote, relatedRows, type SqlParams } from "./syntax.js";
 
 export type Where = { [field: string]: unknown };
@@ -31,9 +31,8 @@ export function parseId(value: unknown, path: string): number {
   return Number.isSafeInteger(id) ? id : 0;
 }
 
-function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | number {
-  if (column.kind === "boolean") return value ? 1 : 0;
-  return column.kind === "id" ? parseId(value, path) : (value as string);
+function toSqlValue(column: ColumnInfo, value: unknown, path: string): SqlValue {
+  return column.kind === "id" ? parseId(value, path) : (value as SqlValue);
 }
 
 /** One comparison on one column; `value` is already checked non-null unless said otherwise. */

@@ -97,8 +97,7 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
     return id;
   }
   if (column.kind === "int" || column.kind === "float") return raw as number;
-  // SQLite stores Django's booleans as 1 and 0; GraphQL reads them back as true and false.
-  if (column.kind === "boolean") return raw ? 1 : 0;
+  if (column.kind === "boolean") return raw as boolean;
   const text = raw as string;
   if (column.kind === "string" && text.length === 0) {
     throw badInput(`${path} cannot be empty.`, { argument });
