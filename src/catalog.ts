@@ -6,6 +6,7 @@
 import type { DataSource, EntityMetadata } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
+import type { OrderingTerm } from "./models/definition.js";
 import { definitionOf, onDeleteActions, type ServedOnDelete as OnDelete } from "./models/entities.js";
 import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
 
@@ -73,6 +74,16 @@ export interface ModelInfo {
   relations: RelationInfo[];
   columnByField: ReadonlyMap<string, ColumnInfo>;
   relationByField: ReadonlyMap<string, RelationInfo>;
+  /** `Meta.ordering`, in Django's names (`["shop", "name"]`); sql/lists.ts makes it the lists' default order. */
+  ordering: readonly OrderingTerm[];
+  /** `Meta.unique_together` and `UniqueConstraint`s: columns whose values no two rows share. */
+  uniqueTogether: UniqueTogether[];
+}
+
+export interface UniqueTogether {
+  columns: ColumnInfo[];
+  /** Django's words for the set in its message: `Shop and Title`. */
+  label: string;
 }
 
 export interface Catalog {
@@ -91,7 +102,29 @@ export function buildCatalog(dataSource: DataSource): Catalog {
     for (const relation of entity.relations) model.relations.push(describeRelation(model, relation, byName));
   }
   for (const entity of entities) linkInverses(byName.get(entity.targetName)!, entity);
+  for (const entity of entities) describeUniqueTogether(byName.get(entity.targetName)!, entity);
   return { models: [...byName.values()], byName };
+}
+
+/** The unique constraints of more than one column, labelled with the fields' verbose names as Django's message names them. */
+function describeUniqueTogether(model: ModelInfo, entity: EntityMetadata): void {
+  const definition = definitionOf(entity.target as Function);
+  const byColumn = new Map(model.columns.map((column) => [column.column, column]));
+  const labelOf = (column: ColumnInfo) => {
+    const field = definition?.fields.find(
+      (candidate) => candidate.kind !== "manyToMany" && candidate.column === column.column,
+    );
+    const words = field?.verboseName ?? field?.name.replaceAll("_", " ") ?? column.field;
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  };
+  for (const unique of entity.uniques.filter((each) => each.columns.length > 1)) {
+    const columns = unique.columns.map((column) => byColumn.get(column.databaseName)!);
+    const labels = columns.map(labelOf);
+    model.uniqueTogether.push({
+      columns,
+      label: labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}` : labels[0]!,
+    });
+  }
 }
 
 function describeModel(entity: EntityMetadata): ModelInfo {
@@ -107,6 +140,8 @@ function describeModel(entity: EntityMetadata): ModelInfo {
     relations,
     columnByField: new Map(columns.map((column) => [column.field, column])),
     relationByField: new Map(),
+    ordering: definitionOf(entity.target as Function)?.meta.ordering ?? [],
+    uniqueTogether: [],
   };
 }
 

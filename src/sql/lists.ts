@@ -3,7 +3,8 @@
  * many parents at once. Parent keys travel as one JSON array parameter, so a batch of any size
  * is one statement with a fixed text, far under any engine's parameter limit.
  */
-import type { ModelInfo, RelationInfo } from "../catalog.js";
+import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
+import { fieldName, foreignKeyIdField } from "../naming.js";
 import { compileWhere, type Where } from "./where.js";
 import type { Dialect, SqlValue, Statement } from "./engine.js";
 import { fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
@@ -11,6 +12,7 @@ import { fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.j
 export type SortDirection = "ASC" | "DESC";
 
 export interface OrderKey {
+  /** A column's field (`price`), or a `Meta.ordering` key across to-one relations (`shop.name`). */
   field: string;
   direction: SortDirection;
 }
@@ -35,6 +37,69 @@ export function orderKeys(orderBy: readonly OrderKey[]): OrderKey[] {
   return orderBy.some(({ field }) => field === "id") ? [...orderBy] : [...orderBy, { field: "id", direction: "ASC" }];
 }
 
+const defaultOrders = new WeakMap<ModelInfo, OrderKey[]>();
+
+/**
+ * The order of a list without `orderBy`: the model's `Meta.ordering` in the API's names
+ * (`["-price", "shop__name"]` is `price DESC, shop.name ASC`), empty without one.
+ */
+export function defaultOrder(model: ModelInfo): OrderKey[] {
+  let order = defaultOrders.get(model);
+  if (order === undefined) {
+    order = model.ordering.map(({ path, descending }) => {
+      const hops = path.slice(0, -1).map(fieldName);
+      let target = model;
+      for (const hop of hops) target = target.relationByField.get(hop)!.target;
+      const last = fieldName(path.at(-1)!);
+      const column = target.relationByField.has(last) ? foreignKeyIdField(last) : last;
+      return { field: [...hops, column].join("."), direction: descending ? "DESC" : "ASC" };
+    });
+    defaultOrders.set(model, order);
+  }
+  return order;
+}
+
+/** The column a sort key reads, and the to-one relations that lead to it from the list's rows. */
+export function sortColumn(model: ModelInfo, field: string): { hops: RelationInfo[]; column: ColumnInfo } {
+  const names = field.split(".");
+  const hops: RelationInfo[] = [];
+  let target = model;
+  for (const name of names.slice(0, -1)) {
+    hops.push(target.relationByField.get(name)!);
+    target = hops.at(-1)!.target;
+  }
+  return { hops, column: target.columnByField.get(names.at(-1)!)! };
+}
+
+/**
+ * A sort key's value for the row `alias`: its column, or across relations one subquery per hop,
+ * which is NULL where a key on the way is.
+ */
+function sortExpression(model: ModelInfo, field: string, alias: string): string {
+  const { hops, column } = sortColumn(model, field);
+  const columns = [...hops.map((hop) => hop.keyColumn!.column), column.column];
+  let expression = `${alias}.${quote(columns[0]!)}`;
+  hops.forEach((hop, i) => {
+    const hopAlias = `${alias}_sort${i}`;
+    expression =
+      `(SELECT ${hopAlias}.${quote(columns[i + 1]!)} FROM ${quote(hop.target.table)} ${hopAlias} ` +
+      `WHERE ${hopAlias}."id" = ${expression})`;
+  });
+  return expression;
+}
+
+/**
+ * The values of keys across relations, selected under the key's name so that a connection's
+ * cursor can hold them; nothing for keys that are the row's own columns.
+ */
+function sortSelections(model: ModelInfo, query: ListQuery, alias: string): { inner: string; outer: string } {
+  const across = query.orderBy.filter(({ field }) => field.includes("."));
+  return {
+    inner: across.map(({ field }) => `, ${sortExpression(model, field, alias)} AS ${quote(field)}`).join(""),
+    outer: across.map(({ field }) => `, ${quote(field)}`).join(""),
+  };
+}
+
 const reversed: Record<SortDirection, SortDirection> = { ASC: "DESC", DESC: "ASC" };
 
 /**
@@ -46,7 +111,7 @@ const nullsPlace: Record<SortDirection, string> = { ASC: "NULLS FIRST", DESC: "N
 function orderClause(model: ModelInfo, query: ListQuery, alias: string): string {
   return orderKeys(query.orderBy)
     .map(({ field, direction }) => {
-      const column = `${alias}.${quote(model.columnByField.get(field)!.column)}`;
+      const column = sortExpression(model, field, alias);
       const effective = query.backward ? reversed[direction] : direction;
       return `${column} ${effective} ${nullsPlace[effective]}`;
     })
@@ -67,7 +132,7 @@ function keysetCondition(
   alias: string,
   params: SqlParams,
 ): string {
-  const columns = keys.map(({ field }) => `${alias}.${quote(model.columnByField.get(field)!.column)}`);
+  const columns = keys.map(({ field }) => sortExpression(model, field, alias));
   const equal = (j: number) =>
     values[j] == null ? `${columns[j]} IS NULL` : `${columns[j]} = ${params.bind(values[j])}`;
   const branches: string[] = [];
@@ -106,7 +171,8 @@ export function rootListStatement(dialect: Dialect, model: ModelInfo, query: Lis
   const where = compileWhere(dialect, model, query.where, "t", params);
   const keyset = keysetConditions(model, query, "t", params);
   const sql =
-    `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t${whereClause(where, ...keyset)} ` +
+    `SELECT ${selectList(model, "t")}${sortSelections(model, query, "t").inner} ` +
+    `FROM ${quote(model.table)} t${whereClause(where, ...keyset)} ` +
     `ORDER BY ${orderClause(model, query, "t")} LIMIT ${params.bind(query.limit)} OFFSET ${params.bind(query.offset)}`;
   return { sql, params: params.values };
 }
@@ -172,9 +238,10 @@ export function relatedListStatement(
   params.bind(JSON.stringify(parentKeys));
   const where = compileWhere(dialect, relation.target, query.where, "t", params);
   const keyset = keysetConditions(relation.target, query, "t", params);
+  const sorts = sortSelections(relation.target, query, "t");
   const sql =
-    `SELECT ${fieldList(relation.target)}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
-    `SELECT ${selectList(relation.target, "t")}${parentKey.selected}, ` +
+    `SELECT ${fieldList(relation.target)}${sorts.outer}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
+    `SELECT ${selectList(relation.target, "t")}${sorts.inner}${parentKey.selected}, ` +
     `ROW_NUMBER() OVER (PARTITION BY ${rows.key} ORDER BY ${orderClause(relation.target, query, "t")}) AS __row ` +
     `FROM ${rows.from}${whereClause(`${rows.key} IN ${dialect.jsonArrayValues("integer")}`, where, ...keyset)}) ` +
     // PostgreSQL wants every subquery in FROM named.
