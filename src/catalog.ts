@@ -119,12 +119,13 @@ function describeUniqueTogether(model: ModelInfo, entity: EntityMetadata): void 
   };
   for (const unique of entity.uniques.filter((each) => each.columns.length > 1)) {
     const columns = unique.columns.map((column) => byColumn.get(column.databaseName)!);
-    const labels = columns.map(labelOf);
-    model.uniqueTogether.push({
-      columns,
-      label: labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}` : labels[0]!,
-    });
+    model.uniqueTogether.push({ columns, label: wordList(columns.map(labelOf)) });
   }
+}
+
+/** `A`, `A and B`, `A, B and C`: Django's `get_text_list`. */
+export function wordList(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "");
 }
 
 function describeModel(entity: EntityMetadata): ModelInfo {

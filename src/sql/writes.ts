@@ -3,7 +3,7 @@
  * `unique`, a foreign key that must exist). Every check runs before the first write, inside the
  * mutation's transaction, so a refusal leaves nothing behind.
  */
-import type { ColumnInfo, ModelInfo } from "../catalog.js";
+import { wordList, type ColumnInfo, type ModelInfo } from "../catalog.js";
 import { badInput, conflict, notFound } from "../errors.js";
 import type { Row } from "./syntax.js";
 import type { SqlRunner, SqlValue } from "./runner.js";
@@ -163,7 +163,7 @@ async function checkUniqueTogether(
     const fields = columns.map((column) => column.field);
     throw conflict(
       `${model.name} with this ${label} already exists (${model.name} ${holder.id}): ` +
-        `${fields.join(", ")} are unique together. Change one of them, or update ${model.name} ${holder.id} instead.`,
+        `${wordList(fields)} are unique together. Change one of them, or update ${model.name} ${holder.id} instead.`,
       { model: model.name, id: String(holder.id), fields },
     );
   }
