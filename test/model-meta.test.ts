@@ -62,6 +62,14 @@ describe("Meta.ordering", () => {
     assert.equal(response.sql!.count, 6);
   });
 
+  test("one that names a relation orders by the related model's own, reversed by a '-'", async () => {
+    const { stands } = await data("{ stands { id magazine { title } } }");
+    assert.deepEqual(
+      (stands as Array<{ magazine: { title: string } }>).map((stand) => stand.magazine.title),
+      ["Weekly", "Monthly", "Quarterly", "Daily", "Orphan"],
+    );
+  });
+
   test("an explicit orderBy replaces it, and an empty one orders by id alone", async () => {
     const { byTitle, byId } = await data(
       "{ byTitle: magazines(orderBy: [{ title: ASC }]) { title } byId: magazines(orderBy: []) { title } }",

@@ -46,17 +46,38 @@ const defaultOrders = new WeakMap<ModelInfo, OrderKey[]>();
 export function defaultOrder(model: ModelInfo): OrderKey[] {
   let order = defaultOrders.get(model);
   if (order === undefined) {
-    order = model.ordering.map(({ path, descending }) => {
-      const hops = path.slice(0, -1).map(fieldName);
-      let target = model;
-      for (const hop of hops) target = target.relationByField.get(hop)!.target;
-      const last = fieldName(path.at(-1)!);
-      const column = target.relationByField.has(last) ? foreignKeyIdField(last) : last;
-      return { field: [...hops, column].join("."), direction: descending ? "DESC" : "ASC" };
-    });
+    order = model.ordering.flatMap(({ path, descending }) =>
+      orderingTerm(model, path.map(fieldName), descending, new Set([model])),
+    );
     defaultOrders.set(model, order);
   }
   return order;
+}
+
+/**
+ * One `Meta.ordering` entry as sort keys. As in Django, one that ends at a relation sorts by the
+ * related model's own `Meta.ordering` (reversed by a `-`), or by the key when it has none or the
+ * orderings would go round in a circle.
+ */
+function orderingTerm(model: ModelInfo, names: string[], descending: boolean, seen: Set<ModelInfo>): OrderKey[] {
+  let target = model;
+  for (const hop of names.slice(0, -1)) target = target.relationByField.get(hop)!.target;
+  const last = names.at(-1)!;
+  const related = target.relationByField.get(last)?.target;
+  if (related === undefined) return [{ field: names.join("."), direction: descending ? "DESC" : "ASC" }];
+  if (related.ordering.length === 0 || seen.has(related)) {
+    return [
+      { field: [...names.slice(0, -1), foreignKeyIdField(last)].join("."), direction: descending ? "DESC" : "ASC" },
+    ];
+  }
+  return related.ordering.flatMap((term) =>
+    orderingTerm(
+      model,
+      [...names, ...term.path.map(fieldName)],
+      term.descending !== descending,
+      new Set([...seen, related]),
+    ),
+  );
 }
 
 /** The column a sort key reads, and the to-one relations that lead to it from the list's rows. */

@@ -33,3 +33,12 @@ class Issue(models.Model):
 
 class Reader(models.Model):
     name = models.CharField(max_length=50)
+
+
+class Stand(models.Model):
+    """Ordered by its magazine, so by Magazine's Meta.ordering, reversed."""
+
+    magazine = models.ForeignKey(Magazine, on_delete=models.CASCADE)
+
+    class Meta:
+        ordering = ["-magazine"]
