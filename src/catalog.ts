@@ -7,7 +7,7 @@ import type { DataSource, EntityMetadata } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { RelationMetadata } from "typeorm/metadata/RelationMetadata.js";
 import { kindOfType, type ScalarKind } from "./graphql/scalars.js";
-import type { ScalarFieldDefinition } from "./models/definition.js";
+import type { OrderingTerm, ScalarFieldDefinition } from "./models/definition.js";
 import { definitionOf, onDeleteActions, type ServedOnDelete as OnDelete } from "./models/entities.js";
 import { foreignKeyIdField, linkTableLabel, modelNames, type ModelNames } from "./naming.js";
 
@@ -68,6 +68,16 @@ export interface ModelInfo {
   relations: RelationInfo[];
   columnByField: ReadonlyMap<string, ColumnInfo>;
   relationByField: ReadonlyMap<string, RelationInfo>;
+  /** `Meta.ordering`, in Django's names (`["shop", "name"]`); sql/lists.ts makes it the lists' default order. */
+  ordering: readonly OrderingTerm[];
+  /** `Meta.unique_together` and `UniqueConstraint`s: columns whose values no two rows share. */
+  uniqueTogether: UniqueTogether[];
+}
+
+export interface UniqueTogether {
+  columns: ColumnInfo[];
+  /** Django's words for the set in its message: `Shop and Title`. */
+  label: string;
 }
 
 export interface Catalog {
@@ -86,7 +96,30 @@ export function buildCatalog(dataSource: DataSource): Catalog {
     for (const relation of entity.relations) model.relations.push(describeRelation(model, relation, byName));
   }
   for (const entity of entities) linkInverses(byName.get(entity.targetName)!, entity);
+  for (const entity of entities) describeUniqueTogether(byName.get(entity.targetName)!, entity);
   return { models: [...byName.values()], byName };
+}
+
+/** The unique constraints of more than one column, labelled with the fields' verbose names as Django's message names them. */
+function describeUniqueTogether(model: ModelInfo, entity: EntityMetadata): void {
+  const definition = definitionOf(entity.target as Function);
+  const byColumn = new Map(model.columns.map((column) => [column.column, column]));
+  const labelOf = (column: ColumnInfo) => {
+    const field = definition?.fields.find(
+      (candidate) => candidate.kind !== "manyToMany" && candidate.column === column.column,
+    );
+    const words = field?.verboseName ?? field?.name.replaceAll("_", " ") ?? column.field;
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  };
+  for (const unique of entity.uniques.filter((each) => each.columns.length > 1)) {
+    const columns = unique.columns.map((column) => byColumn.get(column.databaseName)!);
+    model.uniqueTogether.push({ columns, label: wordList(columns.map(labelOf)) });
+  }
+}
+
+/** `A`, `A and B`, `A, B and C`: Django's `get_text_list`. */
+export function wordList(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "");
 }
 
 function describeModel(entity: EntityMetadata): ModelInfo {
@@ -102,6 +135,8 @@ function describeModel(entity: EntityMetadata): ModelInfo {
     relations,
     columnByField: new Map(columns.map((column) => [column.field, column])),
     relationByField: new Map(),
+    ordering: definitionOf(entity.target as Function)?.meta.ordering ?? [],
+    uniqueTogether: [],
   };
 }
 

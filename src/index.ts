@@ -29,8 +29,9 @@ export interface PlaygroundOptions {
    */
   databaseUrl?: string;
   /**
-   * A Django `models.py` to serve instead of the built-in models, on SQLite; a new database
-   * gets no rows. One process serves one models file.
+   * A Django `models.py` to serve instead of the built-in models; a new database gets its
+   * tables and no rows (on PostgreSQL only an empty one: the file has no migrations). One
+   * process serves one models file.
    */
   models?: string;
   /** Django dumpdata JSON that seeds the new database (and `reset()`) instead of the seed rows. */

@@ -14,14 +14,12 @@ import { modelClasses } from "../src/models/entities.js";
 import { readFixtures } from "../src/models/fixtures.js";
 import { readModelsFile, readModelsSource } from "../src/models/python/definitions.js";
 import { projectFile } from "../src/paths.js";
-import { testEngine } from "./support/databases.js";
 import { TestPlayground } from "./support/playground.js";
 
-const skip = testEngine === "postgres" ? "MODELS is served on SQLite only so far" : false;
 
 type Data = Record<string, unknown>;
 
-describe("the field types and options of a models.py", { skip }, () => {
+describe("the field types and options of a models.py", () => {
   let playground: TestPlayground;
   before(async () => {
     playground = await TestPlayground.start({

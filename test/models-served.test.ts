@@ -201,11 +201,6 @@ describe("refused before anything is declared", () => {
       "models.py:9:5: found on_delete=models.DO_NOTHING",
     ],
     [
-      "a default ordering",
-      'class A(models.Model):\n    name = models.CharField(max_length=9)\n\n    class Meta:\n        ordering = ["name"]\n',
-      "models.py:4:1: found Meta.ordering",
-    ],
-    [
       "a link to its own model",
       'class A(models.Model):\n    friends = models.ManyToManyField("self")\n',
       "models.py:5:5: found a many-to-many",

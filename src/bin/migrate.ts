@@ -5,8 +5,13 @@ import { openPostgres } from "../sql/postgres/connection.js";
 import { migrate } from "../sql/postgres/schema.js";
 import { isPostgresUrl, redactDatabaseUrl } from "../sql/postgres/url.js";
 
-const { databaseUrl } = configFromEnv();
-if (!isPostgresUrl(databaseUrl)) {
+const { databaseUrl, models } = configFromEnv();
+if (models !== undefined) {
+  console.log(
+    `MODELS=${models} has no migrations: a server started on an empty database creates its tables, ` +
+      "and `npm run seed` creates them again.",
+  );
+} else if (!isPostgresUrl(databaseUrl)) {
   console.log(
     `${redactDatabaseUrl(databaseUrl)}: migrations are for PostgreSQL; a new SQLite file gets the models' ` +
       "schema when the server creates it, and `npm run seed` recreates it.",

@@ -2,7 +2,7 @@
 import { Int } from "type-graphql";
 import type { ModelInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
-import type { ListQuery, OrderKey, SortDirection } from "../sql/lists.js";
+import { defaultOrder, type ListQuery, type OrderKey, type SortDirection } from "../sql/lists.js";
 import type { Where } from "../sql/where.js";
 import type { ListLimits, PlaygroundContext } from "./context.js";
 import type { Args, FieldSpec } from "./define.js";
@@ -69,9 +69,11 @@ export function toListQuery(context: PlaygroundContext, model: ModelInfo, args: 
   return { where: whereOf(args), orderBy: orderByOf(model, args), limit, offset };
 }
 
-/** The `orderBy` argument, each entry checked to name one field. */
+/** The `orderBy` argument, each entry checked to name one field; the model's default order without it. */
 export function orderByOf(model: ModelInfo, args: Args): OrderKey[] {
-  return ((args.orderBy as Array<Record<string, SortDirection | undefined>> | null) ?? []).map((entry, i) => {
+  const orderBy = args.orderBy as Array<Record<string, SortDirection | undefined>> | null | undefined;
+  if (orderBy == null) return defaultOrder(model);
+  return orderBy.map((entry, i) => {
     const fields = Object.entries(entry).filter(([, direction]) => direction != null);
     if (fields.length !== 1) {
       throw badInput(

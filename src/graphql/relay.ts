@@ -17,7 +17,14 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { Catalog, ColumnInfo, ModelInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
 import { nodeId, parseNodeId, relayNames } from "../naming.js";
-import { orderKeys, rootCountStatement, rootListStatement, type ListQuery, type OrderKey } from "../sql/lists.js";
+import {
+  orderKeys,
+  rootCountStatement,
+  rootListStatement,
+  sortColumn,
+  type ListQuery,
+  type OrderKey,
+} from "../sql/lists.js";
 import type { SqlValue } from "../sql/engine.js";
 import type { Row } from "../sql/syntax.js";
 import { parseId } from "../sql/where.js";
@@ -293,10 +300,10 @@ function cursorValues(model: ModelInfo, keys: readonly OrderKey[], cursor: unkno
     fields.length === keys.length &&
     values.length === keys.length &&
     keys.every(({ field }, i) => {
-      const column = model.columnByField.get(field)!;
+      const { hops, column } = sortColumn(model, field);
       const value: unknown = values[i];
       if (fields[i] !== field) return false;
-      if (value === null) return column.nullable;
+      if (value === null) return column.nullable || hops.some((hop) => hop.keyColumn!.nullable);
       return fitsColumn(column, value);
     });
   if (!fits) {

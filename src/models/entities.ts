@@ -22,6 +22,7 @@ import {
   OneToMany,
   OneToOne,
   PrimaryGeneratedColumn,
+  Unique,
   type ColumnType,
 } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
@@ -171,11 +172,6 @@ function checkServable(definition: ModelDefinition, refusal: Refusal): void {
   if (key.type !== "AutoField" || key.name !== "id") {
     refusal.refuse(definition.at, `a primary key ${key.name} (${key.type})`, "Django's implicit `id`");
   }
-  const { meta } = definition;
-  if (meta.ordering.length > 0) refusal.refuse(definition.at, "Meta.ordering", "lists ordered by orderBy");
-  if (meta.uniqueTogether.length > 0 || meta.constraints.length > 0) {
-    refusal.refuse(definition.at, "Meta.unique_together or constraints", "unique=True on one field");
-  }
   for (const field of definition.fields) checkField(field, definition, refusal);
 }
 
@@ -318,6 +314,11 @@ function declareRelation(
   return () => OneToMany(source, property)(target().prototype, field.reverseField);
 }
 
+/** The row property of the field that `Meta` names by its Django name. */
+function propertyOf(definition: ModelDefinition, name: string): string {
+  return definition.fields.find((field) => field.name === name)?.field ?? definition.primaryKey.name;
+}
+
 function declareModel(model: ModelClass, definition: ModelDefinition): void {
   PrimaryGeneratedColumn({ name: definition.primaryKey.column })(model.prototype, definition.primaryKey.name);
   Field(() => ID, { description: "Django's implicit primary key, an integer sent as a string." })(
@@ -325,6 +326,15 @@ function declareModel(model: ModelClass, definition: ModelDefinition): void {
     definition.primaryKey.name,
   );
   Entity(definition.table)(model);
+  // Django names a unique_together index itself; a UniqueConstraint has the name it was given.
+  for (const fields of definition.meta.uniqueTogether)
+    Unique(fields.map((name) => propertyOf(definition, name)))(model);
+  for (const { name, fields } of definition.meta.constraints) {
+    Unique(
+      name,
+      fields.map((each) => propertyOf(definition, each)),
+    )(model);
+  }
   // Columns are plain row properties: graphql's default resolver reads them, without
   // type-graphql's per-field middleware wrapper (relations keep their own resolvers).
   ObjectType({

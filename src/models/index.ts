@@ -23,6 +23,11 @@ export interface ServedModels {
   warnings: readonly string[];
   /** What a new database gets: the fixtures, else the seed document's rows for the built-in models, else none. */
   seeds: SeedFile[];
+  /**
+   * Whether committed migrations give these models' PostgreSQL schema: only the built-in models
+   * have them; another file's tables are created from its models.
+   */
+  hasMigrations: boolean;
 }
 
 let served: ServedModels | undefined;
@@ -49,6 +54,7 @@ export function serveModels(file: string = builtinModelsFile, fixtures?: string)
     byName: new Map(classes.map((model) => [model.name, model])),
     warnings,
     seeds,
+    hasMigrations: file === builtinModelsFile,
   };
   return served;
 }

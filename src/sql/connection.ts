@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import { buildCatalog, type Catalog } from "../catalog.js";
-import { builtinModelsFile, servedModels } from "../models/index.js";
+import { servedModels } from "../models/index.js";
 import { DjangoNamingStrategy } from "../naming.js";
 import { seedDatabase } from "../seed.js";
 import type { Engine } from "./engine.js";
@@ -62,14 +62,7 @@ export interface OpenOptions extends EngineOptions {
  * whose tables differ from the models.
  */
 export async function openDatabase(url: string, options: OpenOptions): Promise<OpenDatabase> {
-  if (isPostgresUrl(url)) {
-    // PostgreSQL's schema is the committed migrations', which are the built-in models' schema.
-    const { file } = servedModels();
-    if (file !== builtinModelsFile) {
-      throw new StartupError(`MODELS=${file} is served on SQLite only; leave MODELS unset for PostgreSQL.`);
-    }
-    return openPostgresDatabase(url, options);
-  }
+  if (isPostgresUrl(url)) return openPostgresDatabase(url, options);
   const path = databasePath(url);
   if (path === ":memory:") {
     const { catalog, bytes } = await createdSchema(path, options);

@@ -7,7 +7,8 @@
  */
 import { serverStopping } from "../errors.js";
 
-export type SqlValue = string | number | bigint | null;
+/** A bound value. SQLite has no boolean type: its engine binds `true` and `false` as 1 and 0, as Django stores them there. */
+export type SqlValue = string | number | bigint | boolean | null;
 
 export interface Statement {
   sql: string;

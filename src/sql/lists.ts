@@ -3,7 +3,8 @@
  * many parents at once. Parent keys travel as one JSON array parameter, so a batch of any size
  * is one statement with a fixed text, far under any engine's parameter limit.
  */
-import type { ModelInfo, RelationInfo } from "../catalog.js";
+import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
+import { fieldName, foreignKeyIdField } from "../naming.js";
 import { compileWhere, type Where } from "./where.js";
 import type { Dialect, SqlValue, Statement } from "./engine.js";
 import { compared, fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
@@ -11,6 +12,7 @@ import { compared, fieldList, quote, relatedRows, selectList, SqlParams } from "
 export type SortDirection = "ASC" | "DESC";
 
 export interface OrderKey {
+  /** A column's field (`price`), or a `Meta.ordering` key across to-one relations (`shop.name`). */
   field: string;
   direction: SortDirection;
 }
@@ -35,6 +37,95 @@ export function orderKeys(orderBy: readonly OrderKey[]): OrderKey[] {
   return orderBy.some(({ field }) => field === "id") ? [...orderBy] : [...orderBy, { field: "id", direction: "ASC" }];
 }
 
+const defaultOrders = new WeakMap<ModelInfo, OrderKey[]>();
+
+/**
+ * The order of a list without `orderBy`: the model's `Meta.ordering` in the API's names
+ * (`["-price", "shop__name"]` is `price DESC, shop.name ASC`), empty without one.
+ */
+export function defaultOrder(model: ModelInfo): OrderKey[] {
+  let order = defaultOrders.get(model);
+  if (order === undefined) {
+    order = model.ordering.flatMap(({ path, descending }) =>
+      orderingTerm(model, path.map(fieldName), descending, new Set([model])),
+    );
+    defaultOrders.set(model, order);
+  }
+  return order;
+}
+
+/**
+ * One `Meta.ordering` entry as sort keys. As in Django, one that ends at a relation sorts by the
+ * related model's own `Meta.ordering` (reversed by a `-`), or by the key when it has none or the
+ * orderings would go round in a circle.
+ */
+function orderingTerm(model: ModelInfo, names: string[], descending: boolean, seen: Set<ModelInfo>): OrderKey[] {
+  let target = model;
+  for (const hop of names.slice(0, -1)) target = target.relationByField.get(hop)!.target;
+  const last = names.at(-1)!;
+  const related = target.relationByField.get(last)?.target;
+  if (related === undefined) return [{ field: names.join("."), direction: descending ? "DESC" : "ASC" }];
+  if (related.ordering.length === 0 || seen.has(related)) {
+    return [
+      { field: [...names.slice(0, -1), foreignKeyIdField(last)].join("."), direction: descending ? "DESC" : "ASC" },
+    ];
+  }
+  return related.ordering.flatMap((term) =>
+    orderingTerm(
+      model,
+      [...names, ...term.path.map(fieldName)],
+      term.descending !== descending,
+      new Set([...seen, related]),
+    ),
+  );
+}
+
+/** The column a sort key reads, and the to-one relations that lead to it from the list's rows. */
+export function sortColumn(model: ModelInfo, field: string): { hops: RelationInfo[]; column: ColumnInfo } {
+  const names = field.split(".");
+  const hops: RelationInfo[] = [];
+  let target = model;
+  for (const name of names.slice(0, -1)) {
+    hops.push(target.relationByField.get(name)!);
+    target = hops.at(-1)!.target;
+  }
+  return { hops, column: target.columnByField.get(names.at(-1)!)! };
+}
+
+/**
+ * A sort key's value for the row `alias`: its column, or across relations one subquery per hop,
+ * which is NULL where a key on the way is.
+ */
+function sortExpression(model: ModelInfo, field: string, alias: string): string {
+  const { hops, column } = sortColumn(model, field);
+  const columns = [...hops.map((hop) => hop.keyColumn!.column), column.column];
+  let expression = `${alias}.${quote(columns[0]!)}`;
+  hops.forEach((hop, i) => {
+    const hopAlias = `${alias}_sort${i}`;
+    expression =
+      `(SELECT ${hopAlias}.${quote(columns[i + 1]!)} FROM ${quote(hop.target.table)} ${hopAlias} ` +
+      `WHERE ${hopAlias}."id" = ${expression})`;
+  });
+  return expression;
+}
+
+/** A sort key as it compares and orders (see `compared`): decimals as numbers. */
+function comparedSortKey(model: ModelInfo, field: string, alias: string): string {
+  return compared(sortColumn(model, field).column.kind, sortExpression(model, field, alias));
+}
+
+/**
+ * The values of keys across relations, selected under the key's name so that a connection's
+ * cursor can hold them; nothing for keys that are the row's own columns.
+ */
+function sortSelections(model: ModelInfo, query: ListQuery, alias: string): { inner: string; outer: string } {
+  const across = query.orderBy.filter(({ field }) => field.includes("."));
+  return {
+    inner: across.map(({ field }) => `, ${sortExpression(model, field, alias)} AS ${quote(field)}`).join(""),
+    outer: across.map(({ field }) => `, ${quote(field)}`).join(""),
+  };
+}
+
 const reversed: Record<SortDirection, SortDirection> = { ASC: "DESC", DESC: "ASC" };
 
 /**
@@ -46,8 +137,7 @@ const nullsPlace: Record<SortDirection, string> = { ASC: "NULLS FIRST", DESC: "N
 function orderClause(model: ModelInfo, query: ListQuery, alias: string): string {
   return orderKeys(query.orderBy)
     .map(({ field, direction }) => {
-      const info = model.columnByField.get(field)!;
-      const column = compared(info.kind, `${alias}.${quote(info.column)}`);
+      const column = comparedSortKey(model, field, alias);
       const effective = query.backward ? reversed[direction] : direction;
       return `${column} ${effective} ${nullsPlace[effective]}`;
     })
@@ -68,10 +158,8 @@ function keysetCondition(
   alias: string,
   params: SqlParams,
 ): string {
-  const kinds = keys.map(({ field }) => model.columnByField.get(field)!.kind);
-  const columns = keys.map(({ field }, j) =>
-    compared(kinds[j]!, `${alias}.${quote(model.columnByField.get(field)!.column)}`),
-  );
+  const kinds = keys.map(({ field }) => sortColumn(model, field).column.kind);
+  const columns = keys.map(({ field }) => comparedSortKey(model, field, alias));
   const bind = (j: number) => compared(kinds[j]!, params.bind(values[j]));
   const equal = (j: number) => (values[j] == null ? `${columns[j]} IS NULL` : `${columns[j]} = ${bind(j)}`);
   const branches: string[] = [];
@@ -110,7 +198,8 @@ export function rootListStatement(dialect: Dialect, model: ModelInfo, query: Lis
   const where = compileWhere(dialect, model, query.where, "t", params);
   const keyset = keysetConditions(model, query, "t", params);
   const sql =
-    `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t${whereClause(where, ...keyset)} ` +
+    `SELECT ${selectList(model, "t")}${sortSelections(model, query, "t").inner} ` +
+    `FROM ${quote(model.table)} t${whereClause(where, ...keyset)} ` +
     `ORDER BY ${orderClause(model, query, "t")} LIMIT ${params.bind(query.limit)} OFFSET ${params.bind(query.offset)}`;
   return { sql, params: params.values };
 }
@@ -176,9 +265,10 @@ export function relatedListStatement(
   params.bind(JSON.stringify(parentKeys));
   const where = compileWhere(dialect, relation.target, query.where, "t", params);
   const keyset = keysetConditions(relation.target, query, "t", params);
+  const sorts = sortSelections(relation.target, query, "t");
   const sql =
-    `SELECT ${fieldList(relation.target)}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
-    `SELECT ${selectList(relation.target, "t")}${parentKey.selected}, ` +
+    `SELECT ${fieldList(relation.target)}${sorts.outer}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
+    `SELECT ${selectList(relation.target, "t")}${sorts.inner}${parentKey.selected}, ` +
     `ROW_NUMBER() OVER (PARTITION BY ${rows.key} ORDER BY ${orderClause(relation.target, query, "t")}) AS __row ` +
     `FROM ${rows.from}${whereClause(`${rows.key} IN ${dialect.jsonArrayValues("integer")}`, where, ...keyset)}) ` +
     // PostgreSQL wants every subquery in FROM named.

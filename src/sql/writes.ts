@@ -3,7 +3,7 @@
  * `unique`, a foreign key that must exist). Every check runs before the first write, inside the
  * mutation's transaction, so a refusal leaves nothing behind.
  */
-import type { ColumnInfo, ModelInfo } from "../catalog.js";
+import { wordList, type ColumnInfo, type ModelInfo } from "../catalog.js";
 import { badInput, conflict, notFound } from "../errors.js";
 import type { Row } from "./syntax.js";
 import type { SqlRunner, SqlValue } from "./runner.js";
@@ -48,6 +48,7 @@ export async function requireRow(sql: SqlRunner, model: ModelInfo, rawId: unknow
 export async function insertRow(sql: SqlRunner, model: ModelInfo, input: Input): Promise<Row> {
   const values = await checkedValues(sql, model, input, undefined);
   await setByServer(sql, model, values, "create");
+  await checkUniqueTogether(sql, model, values, undefined);
   const columns = [...values.keys()].map((column) => quote(column.column));
   // A row of defaults alone (every field null or left out) has no column list to write.
   const given =
@@ -65,6 +66,7 @@ export async function updateRow(sql: SqlRunner, model: ModelInfo, existing: Row,
   if (values.size === 0) return existing;
   // Django's save() sets auto_now fields on every save, and this one saves.
   await setByServer(sql, model, values, "update");
+  await checkUniqueTogether(sql, model, values, existing);
   const assignments = [...values.keys()].map((column) => `${quote(column.column)} = ?`);
   await sql.run(
     `UPDATE ${quote(model.table)} SET ${assignments.join(", ")} WHERE "id" = ?`,
@@ -203,4 +205,36 @@ async function checkUnique(
     : `A ${model.name} with ${column.field} ${JSON.stringify(value)} already exists (${model.name} ${holder.id}); ` +
       `${model.name}.${column.field} must be unique.`;
   throw conflict(message, { argument: `input.${column.field}`, model: model.name, id: String(holder.id) });
+}
+
+/**
+ * `Meta.unique_together` and `UniqueConstraint`: the set's values after this write may not be
+ * another row's. As in SQL and Django, a set with a NULL in it never conflicts.
+ */
+async function checkUniqueTogether(
+  sql: SqlRunner,
+  model: ModelInfo,
+  values: ReadonlyMap<ColumnInfo, SqlValue>,
+  existing: Row | undefined,
+): Promise<void> {
+  for (const { columns, label } of model.uniqueTogether) {
+    if (!columns.some((column) => values.has(column))) continue;
+    const saved = columns.map((column) =>
+      values.has(column) ? values.get(column)! : ((existing?.[column.field] ?? null) as SqlValue),
+    );
+    if (saved.includes(null)) continue;
+    const holder = await sql.get<{ id: number }>(
+      `SELECT "id" FROM ${quote(model.table)} WHERE ${columns.map((column) => `${quote(column.column)} = ?`).join(" AND ")} ` +
+        `AND "id" IS DISTINCT FROM ?`,
+      [...saved, existing?.id ?? null],
+      `${model.name} unique together`,
+    );
+    if (!holder) continue;
+    const fields = columns.map((column) => column.field);
+    throw conflict(
+      `${model.name} with this ${label} already exists (${model.name} ${holder.id}): ` +
+        `${wordList(fields)} are unique together. Change one of them, or update ${model.name} ${holder.id} instead.`,
+      { model: model.name, id: String(holder.id), fields },
+    );
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * Opening a PostgreSQL `DATABASE_URL` for the server: TypeORM checks or creates the schema
- * under the schema lock (a new database is migrated and seeded), then hands over to the
- * engine's pool and closes its own connections.
+ * under the schema lock (a new database gets its tables and the seed rows or fixtures), then
+ * hands over to the engine's pool and closes its own connections.
  */
 import { buildCatalog } from "../../catalog.js";
+import { servedModels } from "../../models/index.js";
 import { seedDatabase } from "../../seed.js";
 import type { OpenDatabase, OpenOptions } from "../connection.js";
 import { SqlRunner } from "../runner.js";
@@ -26,7 +27,7 @@ export async function openPostgresDatabase(url: string, options: OpenOptions): P
         recreate: options.recreate,
         seed: async () => {
           if (options.seed === false) return;
-          await seedDatabase(new SqlRunner(engine), catalog);
+          await seedDatabase(new SqlRunner(engine), catalog, servedModels().seeds);
         },
       });
       return { engine, catalog, created };

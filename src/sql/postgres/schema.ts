@@ -1,7 +1,9 @@
 /**
- * The PostgreSQL schema's life: the committed migrations create and change it (`npm run
- * migrate`), and a server refuses to start on a database whose tables differ from the models,
- * saying what differs and how to get back to a matching schema.
+ * The PostgreSQL schema's life: for the built-in models the committed migrations create and
+ * change it (`npm run migrate`); a models file of one's own has no migrations, so an empty
+ * database gets its tables from the models, in one transaction. Either way a server refuses to
+ * start on a database whose tables differ from the models, saying what differs and how to get
+ * back to a matching schema.
  *
  * Several server processes may start on one database at once; each of these steps runs under
  * one advisory lock, so that only the first creates (and seeds) a new database and the others
@@ -10,7 +12,7 @@
 import { MigrationExecutor, type DataSource, type QueryRunner } from "typeorm";
 import { StartupError } from "../connection.js";
 import { quote } from "../syntax.js";
-import { hasModelTables, migrationsTable } from "./connection.js";
+import { hasCommittedMigrations, hasModelTables, migrationsTable, schemaTables } from "./connection.js";
 
 /** Any number, the same in every process: `pg_advisory_lock` keys are shared by the whole database. */
 const schemaLockKey = 7_305_202_411;
@@ -38,7 +40,7 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
 
 /**
  * What a starting server does: a database without the playground's tables (or every database,
- * with `recreate`, after dropping them) is migrated and handed to `seed`; any other must match
+ * with `recreate`, after dropping them) gets them and is handed to `seed`; any other must match
  * the models (`checkSchema`). Returns whether the tables were created.
  */
 export async function preparePostgres(
@@ -47,13 +49,16 @@ export async function preparePostgres(
 ): Promise<boolean> {
   return withSchemaLock(dataSource, async (runner) => {
     if (options.recreate) {
-      const tables = [...dataSource.entityMetadatas.map((entity) => entity.tableName), migrationsTable];
+      const tables = dataSource.entityMetadatas.map((entity) => entity.tableName);
+      if (hasCommittedMigrations(dataSource)) tables.push(migrationsTable);
       await runner.query(`DROP TABLE IF EXISTS ${tables.map(quote).join(", ")} CASCADE`);
     } else if (await hasModelTables(dataSource)) {
       await checkSchema(dataSource);
       return false;
     }
-    await runPendingMigrations(dataSource, runner);
+    if (hasCommittedMigrations(dataSource)) await runPendingMigrations(dataSource, runner);
+    // TypeORM's schema builder runs every CREATE in one transaction: a failure leaves no table.
+    else await dataSource.synchronize();
     await options.seed();
     return true;
   });
@@ -61,21 +66,34 @@ export async function preparePostgres(
 
 /**
  * Refuses a database that has migrations to run, or whose tables, columns, keys or indexes
- * differ from the models: the message lists the statements that would make it match.
+ * differ from the models (for a models file of one's own, also one that holds other tables):
+ * the message lists the statements that would make it match.
  */
 export async function checkSchema(dataSource: DataSource): Promise<void> {
-  const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+  const migrated = hasCommittedMigrations(dataSource);
+  const pending = migrated ? await new MigrationExecutor(dataSource).getPendingMigrations() : [];
+  const unknown = migrated ? [] : await unknownTables(dataSource);
   const differences = await schemaDifferences(dataSource);
-  if (pending.length === 0 && differences.length === 0) return;
+  if (pending.length === 0 && unknown.length === 0 && differences.length === 0) return;
   const lines = [
     ...pending.map((migration) => `migration ${migration.name} has not run`),
+    ...(unknown.length > 0 ? [`tables the models do not have: ${unknown.join(", ")}`] : []),
     ...differences.map((statement) => `differs from the models; to match them: ${statement}`),
   ];
+  const remedy = migrated
+    ? "Run `npm run migrate` to apply the committed migrations, or `npm run seed` to drop the " +
+      "playground's tables and create them again with the seed data (what they hold is lost)."
+    : "A models file has no migrations: point DATABASE_URL at an empty database, or drop the tables " +
+      "the models do not have and run `npm run seed` with the same MODELS to create the models' tables " +
+      "again (what they hold is lost; FIXTURES seeds them).";
   throw new StartupError(
-    `The database's schema does not match the playground's models:\n  - ${lines.join("\n  - ")}\n` +
-      "Run `npm run migrate` to apply the committed migrations, or `npm run seed` to drop the " +
-      "playground's tables and create them again with the seed data (what they hold is lost).",
+    `The database's schema does not match the playground's models:\n  - ${lines.join("\n  - ")}\n${remedy}`,
   );
+}
+
+async function unknownTables(dataSource: DataSource): Promise<string[]> {
+  const expected = new Set(dataSource.entityMetadatas.map((entity) => entity.tableName));
+  return (await schemaTables(dataSource)).filter((table) => !expected.has(table));
 }
 
 /** The statements TypeORM would run to bring the database to the models, without running them. */

@@ -42,7 +42,7 @@ function statement(sql: string): Statement {
 
 function answer(call: Call): Reply {
   deadline = call.deadline;
-  const params = call.params ?? [];
+  const params = (call.params ?? []).map((value) => (typeof value === "boolean" ? Number(value) : value));
   switch (call.kind) {
     case "all":
       return { id: call.id, rows: statement(call.sql).all(...params) };
