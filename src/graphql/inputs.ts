@@ -102,7 +102,11 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
       ),
       create: inputType(
         model.names.createInput,
-        writable.map((column) => ({ ...columnInput(column), nullable: column.nullable })),
+        // A key with a default may be left out, as in Django's `Model.objects.create()`.
+        writable.map((column) => ({
+          ...columnInput(column),
+          nullable: column.nullable || column.relation?.keyDefault !== undefined,
+        })),
       ),
       update: inputType(
         model.names.updateInput,

@@ -7,7 +7,7 @@ import type { ColumnInfo, ModelInfo } from "../catalog.js";
 import { badInput, conflict, notFound } from "../errors.js";
 import type { Row } from "./syntax.js";
 import type { SqlRunner, SqlValue } from "./runner.js";
-import { quote, selectList } from "./syntax.js";
+import { keySelect, quote, selectList } from "./syntax.js";
 import { parseId } from "./where.js";
 
 export type Input = Record<string, unknown>;
@@ -18,7 +18,8 @@ export function findRow(
   id: number,
   title = model.names.one,
 ): Promise<Row | undefined> {
-  return sql.get<Row>(`SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t."id" = ?`, [id], title);
+  const key = quote(model.primaryKey.column);
+  return sql.get<Row>(`SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t.${key} = ?`, [id], title);
 }
 
 /** The row named by `id`, or NOT_FOUND naming the argument that held it. */
@@ -36,10 +37,10 @@ export async function requireRow(sql: SqlRunner, model: ModelInfo, rawId: unknow
 }
 
 export async function insertRow(sql: SqlRunner, model: ModelInfo, input: Input): Promise<Row> {
-  const values = await checkedValues(sql, model, input, undefined);
+  const values = await checkedValues(sql, model, withKeyDefaults(model, input), undefined);
   const columns = [...values.keys()].map((column) => quote(column.column));
   const [inserted] = await sql.all<{ id: number }>(
-    `INSERT INTO ${quote(model.table)} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) RETURNING "id"`,
+    `INSERT INTO ${quote(model.table)} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) RETURNING ${keySelect(model)}`,
     [...values.values()],
     model.names.create,
   );
@@ -51,11 +52,21 @@ export async function updateRow(sql: SqlRunner, model: ModelInfo, existing: Row,
   if (values.size === 0) return existing;
   const assignments = [...values.keys()].map((column) => `${quote(column.column)} = ?`);
   await sql.run(
-    `UPDATE ${quote(model.table)} SET ${assignments.join(", ")} WHERE "id" = ?`,
+    `UPDATE ${quote(model.table)} SET ${assignments.join(", ")} WHERE ${quote(model.primaryKey.column)} = ?`,
     [...values.values(), existing.id],
     model.names.update,
   );
   return (await findRow(sql, model, existing.id, model.names.update))!;
+}
+
+/** A key left out takes its `default=`, checked like a given one (Django saves the default). */
+function withKeyDefaults(model: ModelInfo, input: Input): Input {
+  const defaults = model.columns.flatMap((column) =>
+    input[column.field] === undefined && column.relation?.keyDefault !== undefined
+      ? [[column.field, column.relation.keyDefault]]
+      : [],
+  );
+  return defaults.length === 0 ? input : { ...input, ...Object.fromEntries(defaults) };
 }
 
 /** The given fields as column values, each checked; `selfId` is the row being updated. */
@@ -85,9 +96,19 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
     throw badInput(`${path} cannot be null.`, { argument });
   }
   if (column.relation) {
-    const target = column.relation.target;
-    const id = parseId(raw, argument);
-    if (!(await findRow(sql, target, id, `${model.name}.${column.field}`))) {
+    const { target, referencedColumn } = column.relation;
+    const title = `${model.name}.${column.field}`;
+    // A `to_field` key holds that field's value, so that is what names the row.
+    const id = referencedColumn.kind === "id" ? parseId(raw, argument) : (raw as SqlValue);
+    const found =
+      referencedColumn === target.primaryKey
+        ? await findRow(sql, target, id as number, title)
+        : await sql.get(
+            `SELECT 1 AS "found" FROM ${quote(target.table)} WHERE ${quote(referencedColumn.column)} = ?`,
+            [id],
+            title,
+          );
+    if (!found) {
       throw notFound(`${target.name} ${String(raw)} does not exist (${argument}).`, {
         argument,
         model: target.name,
@@ -122,8 +143,9 @@ async function checkUnique(
   value: SqlValue,
   selfId: number | undefined,
 ): Promise<void> {
+  const key = quote(model.primaryKey.column);
   const holder = await sql.get<{ id: number }>(
-    `SELECT "id" FROM ${quote(model.table)} WHERE ${quote(column.column)} = ? AND "id" IS DISTINCT FROM ?`,
+    `SELECT ${keySelect(model)} FROM ${quote(model.table)} WHERE ${quote(column.column)} = ? AND ${key} IS DISTINCT FROM ?`,
     [value, selfId ?? null],
     `${model.name}.${column.field} unique`,
   );
