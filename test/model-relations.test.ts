@@ -122,6 +122,8 @@ for (const engine of ["sqlite", "postgres"] as const) {
         await refusal(`mutation { createRestaurant(input: { placeId: ${place} }) { id } }`).then((r) => r.code),
         "CONFLICT",
       );
+      const { __type } = await data('{ __type(name: "UpdateRestaurantInput") { inputFields { name } } }');
+      assert.deepEqual(__type.inputFields, [{ name: "rating" }]);
       const [row] = await playground.rows<{ place_id: number }>(`SELECT place_id FROM restaurant`);
       assert.equal(String(row!.place_id), place);
       assert.deepEqual(await data(`mutation { deletePlace(id: ${place}) { total perModel { model count } } }`), {
@@ -151,12 +153,20 @@ for (const engine of ["sqlite", "postgres"] as const) {
         await data(
           `{ a: waiters(where: { workplaceId: { eq: "Central" } }) { name }
              b: waiters(where: { workplace: { name: { eq: "Central" } }, id: { eq: ${ann.createWaiter.id} } }) { name }
-             c: places(where: { staff: { some: { name: { eq: "Ann" } } } }) { name staff { name } staffCount } }`,
+             c: places(where: { staff: { some: { name: { eq: "Ann" } } } }) {
+               name staff { name } staffCount staffConnection(first: 1) { totalCount nodes { name } } } }`,
         ),
         {
           a: [{ name: "Ann" }],
           b: [{ name: "Ann" }],
-          c: [{ name: "Central", staff: [{ name: "Ann" }], staffCount: 1 }],
+          c: [
+            {
+              name: "Central",
+              staff: [{ name: "Ann" }],
+              staffCount: 1,
+              staffConnection: { totalCount: 1, nodes: [{ name: "Ann" }] },
+            },
+          ],
         },
       );
       const missing = await refusal(
@@ -251,25 +261,30 @@ for (const engine of ["sqlite", "postgres"] as const) {
       const friends = async () =>
         (
           await data(
-            `query($ids: [ID!]) { people(where: { id: { in: $ids } }) { name friends { name } friendsCount } }`,
+            `query($ids: [ID!]) { people(where: { id: { in: $ids } }) { name friends { name } friendsCount friendsConnection(last: 1) { nodes { name } } } }`,
             { ids: [a, b, c] },
           )
         ).people;
       await data(`mutation { addPersonFriends(personId: ${a}, ids: [${b}, ${c}, ${b}]) { id } }`);
       await data(`mutation { addPersonFriends(personId: ${b}, ids: [${a}]) { id } }`);
       assert.deepEqual(await friends(), [
-        { name: "A", friends: [{ name: "B" }, { name: "C" }], friendsCount: 2 },
-        { name: "B", friends: [{ name: "A" }], friendsCount: 1 },
-        { name: "C", friends: [{ name: "A" }], friendsCount: 1 },
+        {
+          name: "A",
+          friends: [{ name: "B" }, { name: "C" }],
+          friendsCount: 2,
+          friendsConnection: { nodes: [{ name: "C" }] },
+        },
+        { name: "B", friends: [{ name: "A" }], friendsCount: 1, friendsConnection: { nodes: [{ name: "A" }] } },
+        { name: "C", friends: [{ name: "A" }], friendsCount: 1, friendsConnection: { nodes: [{ name: "A" }] } },
       ]);
       const links = await playground.rows("SELECT from_person_id, to_person_id FROM person_friends");
       assert.equal(links.length, 4);
       await data(`mutation { removePersonFriends(personId: ${b}, ids: [${a}]) { id } }`);
       await data(`mutation { setPersonFriends(personId: ${c}, ids: [${b}]) { id } }`);
       assert.deepEqual(await friends(), [
-        { name: "A", friends: [], friendsCount: 0 },
-        { name: "B", friends: [{ name: "C" }], friendsCount: 1 },
-        { name: "C", friends: [{ name: "B" }], friendsCount: 1 },
+        { name: "A", friends: [], friendsCount: 0, friendsConnection: { nodes: [] } },
+        { name: "B", friends: [{ name: "C" }], friendsCount: 1, friendsConnection: { nodes: [{ name: "C" }] } },
+        { name: "C", friends: [{ name: "B" }], friendsCount: 1, friendsConnection: { nodes: [{ name: "B" }] } },
       ]);
       await data(`mutation { clearPersonFriends(personId: ${b}) { id } }`);
       assert.equal((await playground.rows("SELECT * FROM person_friends")).length, 0);

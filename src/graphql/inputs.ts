@@ -110,7 +110,10 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
       ),
       update: inputType(
         model.names.updateInput,
-        writable.map((column) => ({ ...columnInput(column), nullable: true })),
+        // A OneToOneField(primary_key=True) is the row's id, which an update does not change.
+        writable
+          .filter((column) => column.column !== model.primaryKey.column)
+          .map((column) => ({ ...columnInput(column), nullable: true })),
         "Only the fields given change.",
       ),
     });
