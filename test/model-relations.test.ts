@@ -452,6 +452,10 @@ for (const engine of ["sqlite", "postgres"] as const) {
           const thirty = await statements(query, { limit: 30 });
           assert.equal(three, levels);
           assert.equal(thirty, levels);
+          const batched = await playground.post({ query, variables: { limit: 3 } });
+          const unbatched = await playground.post({ query, variables: { limit: 3 } }, { batching: false });
+          assert.equal(unbatched.errors, undefined);
+          assert.deepEqual(unbatched.data, batched.data);
         });
       }
     });
