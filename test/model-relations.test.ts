@@ -415,6 +415,42 @@ for (const engine of ["sqlite", "postgres"] as const) {
       });
     });
 
+    test('a one-way "self" link through= a model with two keys to it, picked by through_fields', async () => {
+      const [m, r, t] = [
+        await create("Employee", 'name: "M"'),
+        await create("Employee", 'name: "R"'),
+        await create("Employee", 'name: "T"'),
+      ];
+      await data(`mutation { addEmployeeReports(employeeId: ${m}, ids: [${r}, ${t}]) { id } }`);
+      await data(`mutation { addEmployeeManagers(employeeId: ${t}, ids: [${r}, ${m}]) { id } }`);
+      assert.deepEqual(
+        (await data(`{ employees { name reports { name } managers { name } reportLinks { report { name } } } }`))
+          .employees,
+        [
+          {
+            name: "M",
+            reports: [{ name: "R" }, { name: "T" }],
+            managers: [],
+            reportLinks: [{ report: { name: "R" } }, { report: { name: "T" } }],
+          },
+          { name: "R", reports: [{ name: "T" }], managers: [{ name: "M" }], reportLinks: [{ report: { name: "T" } }] },
+          { name: "T", reports: [], managers: [{ name: "M" }, { name: "R" }], reportLinks: [] },
+        ],
+      );
+      assert.deepEqual(await data(`mutation { deleteEmployee(id: ${r}) { total perModel { model count } } }`), {
+        deleteEmployee: {
+          total: 3,
+          perModel: [
+            { model: "Reporting", count: 2 },
+            { model: "Employee", count: 1 },
+          ],
+        },
+      });
+      assert.deepEqual(await data("{ reportings { manager { name } report { name } } }"), {
+        reportings: [{ manager: { name: "M" }, report: { name: "T" } }],
+      });
+    });
+
     describe("batching: 3 and 30 parents cost the same statements, one per level", () => {
       before(async () => {
         for (let n = 0; n < 30; n++) {

@@ -72,3 +72,14 @@ class Roster(models.Model):
     player = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="rosters")
     coach = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, related_name="coached")
     note = models.CharField(max_length=50, null=True)
+
+
+class Employee(Named):
+    reports = models.ManyToManyField(
+        "self", through="Reporting", through_fields=("manager", "report"), symmetrical=False, related_name="managers"
+    )
+
+
+class Reporting(models.Model):
+    report = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="manager_links")
+    manager = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="report_links")
