@@ -89,7 +89,7 @@ export async function seedScaled(url: string, scale: Scale, progress: (done: num
         }
       }
       // Workload 4 creates books: their ids must follow the seeded ones on every engine.
-      const withIds = tables.filter(({ columns }) => columns[0] === "id").map(({ table }) => table);
+      const withIds = tables.filter(({ columns }) => columns[0] === "id").map(({ table }) => ({ table, column: "id" }));
       for (const sql of engine.dialect.idCounterStatements(withIds)) {
         await writer.run({ sql, params: [] }, Infinity);
       }

@@ -49,7 +49,8 @@ export function modelsDiagram(catalog: Catalog): Diagram {
   }));
   const links: DiagramLink[] = [];
   for (const relation of catalog.models.flatMap((model) => model.relations)) {
-    if (forwardSide(relation) !== relation) continue;
+    // A through= model is an entity of its own, linked by its two foreign keys.
+    if (forwardSide(relation) !== relation || relation.join?.through) continue;
     if (relation.join) {
       const { table, sourceColumn, targetColumn } = relation.join;
       const linkKey = (name: string): DiagramAttribute => ({ type: "int", name, keys: ["PK", "FK"], note: "" });

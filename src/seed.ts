@@ -62,7 +62,9 @@ async function insertSeeds(sql: SqlRunner, catalog: Catalog, seeds: SeedFile[]):
       }
     }
   }
-  for (const statement of sql.dialect.idCounterStatements(catalog.models.map((model) => model.table))) {
+  for (const statement of sql.dialect.idCounterStatements(
+    catalog.models.map((model) => ({ table: model.table, column: model.primaryKey.column })),
+  )) {
     await sql.run(statement);
   }
 }

@@ -113,7 +113,11 @@ test("after rows with explicit ids, the id sequences hand out the next free id",
   withDatabase(async (dataSource) => {
     await migrate(dataSource);
     await dataSource.query(`INSERT INTO "author" ("id", "name") VALUES (7, 'Tolkien')`);
-    for (const statement of idSequenceStatements(["author", "book"])) await dataSource.query(statement);
+    for (const statement of idSequenceStatements([
+      { table: "author", column: "id" },
+      { table: "book", column: "id" },
+    ]))
+      await dataSource.query(statement);
     const [created] = await dataSource.query(`INSERT INTO "author" ("name") VALUES ('Rowling') RETURNING "id"`);
     assert.equal(created.id, 8);
     const [book] = await dataSource.query(

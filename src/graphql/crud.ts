@@ -7,7 +7,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { ModelInfo } from "../catalog.js";
 import { linkActions, linkMutationName, linkOwnerArg, nodeId } from "../naming.js";
 import { deleteWithCollector } from "../sql/collector.js";
-import { changeLinks, requireTargets } from "../sql/links.js";
+import { changeLinks, checkThroughAdd, requireTargets } from "../sql/links.js";
 import { rootCountStatement, rootListStatement } from "../sql/lists.js";
 import type { Row } from "../sql/syntax.js";
 import { parseId } from "../sql/where.js";
@@ -153,6 +153,7 @@ function linkOperations(model: ModelInfo, objectType: TypeFn): OperationSpec[] {
               ],
         resolve: (_, args, context) =>
           write(context, async () => {
+            checkThroughAdd(relation, action);
             const owner = await requireRow(context.sql, model, args[ownerArg], ownerArg);
             const ids =
               action === "clear" ? [] : await requireTargets(context.sql, relation, args.ids as unknown[], "ids");

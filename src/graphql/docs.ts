@@ -8,12 +8,20 @@ import { reverseManyName, reverseOneName, snakeCase, type LinkAction } from "../
 function declaration(forward: RelationInfo): string {
   const reverse = forward.inverse;
   const isOneToOne = reverse.kind === "reverseOne";
+  const isSelf = forward.target === forward.model;
   const defaultName = isOneToOne ? reverseOneName(forward.model.name) : reverseManyName(forward.model.name);
   const options = forward.kind === "manyToMany" ? [] : [`on_delete=models.${forward.onDelete}`];
   if (forward.keyColumn?.nullable) options.push("null=True");
-  if (reverse.field !== defaultName) options.push(`related_name="${reverse.field}"`);
+  if (forward.keyColumn?.column === forward.model.primaryKey.column) options.push("primary_key=True");
+  if (forward.keyDefault !== undefined) options.push(`default=${forward.keyDefault ?? "None"}`);
+  if (forward.kind === "toOne" && forward.referencedColumn !== forward.target.primaryKey) {
+    options.push(`to_field="${snakeCase(forward.referencedColumn.field)}"`);
+  }
+  if (forward.join?.through) options.push(`through="${forward.join.through.name}"`);
+  if (isSelf && forward.kind === "manyToMany" && !forward.join!.symmetrical) options.push("symmetrical=False");
+  if (reverse !== forward && reverse.field !== defaultName) options.push(`related_name="${reverse.field}"`);
   const kind = forward.kind === "manyToMany" ? "ManyToManyField" : isOneToOne ? "OneToOneField" : "ForeignKey";
-  return `${forward.field} = models.${kind}(${[forward.target.name, ...options].join(", ")})`;
+  return `${forward.field} = models.${kind}(${[isSelf ? '"self"' : forward.target.name, ...options].join(", ")})`;
 }
 
 function described(call: string, relation: RelationInfo): string {

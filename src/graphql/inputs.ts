@@ -115,14 +115,22 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
       ),
       create: inputType(
         model.names.createInput,
+        // A field or key with a default may be left out, as in Django's `Model.objects.create()`.
         writable.map((column) => ({
           ...columnInput(column),
-          nullable: column.nullable || column.definition?.default !== undefined || isBlankText(column),
+          nullable:
+            column.nullable ||
+            column.definition?.default !== undefined ||
+            column.relation?.keyDefault !== undefined ||
+            isBlankText(column),
         })),
       ),
       update: inputType(
         model.names.updateInput,
-        writable.map((column) => ({ ...columnInput(column), nullable: true })),
+        // A OneToOneField(primary_key=True) is the row's id, which an update does not change.
+        writable
+          .filter((column) => column.column !== model.primaryKey.column)
+          .map((column) => ({ ...columnInput(column), nullable: true })),
         "Only the fields given change.",
       ),
     });

@@ -21,6 +21,7 @@ import {
   ManyToOne,
   OneToMany,
   OneToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   type ColumnType,
@@ -29,10 +30,9 @@ import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import { ModelsFileError } from "../errors.js";
 import { Node } from "../graphql/node.js";
 import { kindOfType, scalarOfKind } from "../graphql/scalars.js";
-import { choicesEnumName, choiceValueName } from "../naming.js";
+import { choicesEnumName, choiceValueName, fieldName } from "../naming.js";
 import { storedFromDjango, ValueError } from "./values.js";
 import type {
-  FieldDefinition,
   ManyToManyFieldDefinition,
   ModelDefinition,
   OnDelete,
@@ -42,14 +42,20 @@ import type {
   ToOneFieldDefinition,
 } from "./definition.js";
 
-/** The `on_delete` rules the server carries out, and the SQL action each maps to. */
-export const onDeleteActions = {
+/**
+ * The foreign key's own action in the database. The delete collector carries out every
+ * `on_delete` before a row goes, as Django's does; the action only guards the database against
+ * other writers. `RESTRICT` and `SET_DEFAULT` leave it to the collector (a restricting row may be
+ * deleted by the same cascade), and `DO_NOTHING` is the database's own rule, as in Django.
+ */
+const onDeleteActions = {
   CASCADE: "CASCADE",
   PROTECT: "RESTRICT",
   SET_NULL: "SET NULL",
-} as const satisfies Partial<Record<OnDelete, string>>;
-
-export type ServedOnDelete = keyof typeof onDeleteActions;
+  RESTRICT: "NO ACTION",
+  SET_DEFAULT: "NO ACTION",
+  DO_NOTHING: "NO ACTION",
+} as const satisfies Record<OnDelete, string>;
 
 export type ModelClass = new () => object;
 
@@ -147,13 +153,14 @@ export function modelClasses(definitions: readonly ModelDefinition[], file: stri
   const refusal = new Refusal(file);
   for (const definition of definitions) checkServable(definition, refusal);
   const classes = new Map(definitions.map((definition) => [definition.name, namedClass(definition.name)]));
+  const byName = new Map(definitions.map((definition) => [definition.name, definition]));
   const classOf = (name: string) => () => classes.get(name)!;
   const reverseSides: Array<() => void> = [];
   for (const definition of definitions) {
     const model = classes.get(definition.name)!;
     for (const field of definition.fields) {
       if (field.kind === "scalar") declareScalar(model, definition.name, field);
-      else reverseSides.push(declareRelation(model, definition.name, field, classOf));
+      else reverseSides.push(declareRelation(model, definition.name, field, classOf, byName.get(field.target)!));
     }
     declareModel(model, definition);
     definitionByClass.set(model, definition);
@@ -163,37 +170,20 @@ export function modelClasses(definitions: readonly ModelDefinition[], file: stri
   return [...classes.values()];
 }
 
+function primaryKeyDescription({ primaryKey: key }: ModelDefinition): string {
+  if (key.type === "OneToOneField")
+    return `The id of this row's \`${fieldName(key.name)}\`, its primary key (Django's \`OneToOneField(primary_key=True)\`).`;
+  if (key.name === "id" && key.type === "AutoField")
+    return "Django's implicit primary key, an integer sent as a string.";
+  return `Django's \`${key.name} = models.${key.type}(primary_key=True)\`, an integer sent as a string.`;
+}
+
 function namedClass(name: string): ModelClass {
   return { [name]: class {} }[name]!;
 }
 
 function checkServable(definition: ModelDefinition, refusal: Refusal): void {
-  const key = definition.primaryKey;
-  if (key.type !== "AutoField" || key.name !== "id") {
-    refusal.refuse(definition.at, `a primary key ${key.name} (${key.type})`, "Django's implicit `id`");
-  }
-  for (const field of definition.fields) checkField(field, definition, refusal);
-}
-
-function checkField(field: FieldDefinition, definition: ModelDefinition, refusal: Refusal): void {
-  if (field.kind === "scalar") {
-    checkScalar(field, refusal);
-    return;
-  }
-  if (field.kind === "toOne") {
-    if (!(field.onDelete in onDeleteActions)) {
-      refusal.refuse(field.at, `on_delete=models.${field.onDelete}`, Object.keys(onDeleteActions).join(", "));
-    }
-    if (field.toField !== "id") refusal.refuse(field.at, `to_field="${field.toField}"`, "keys to `id`");
-    if (field.target === definition.name) refusal.refuse(field.at, "a key to its own model", "keys to other models");
-    if (field.type === "OneToOneField" && field.null)
-      refusal.refuse(field.at, "a nullable OneToOneField", "null=False");
-    if (field.default !== undefined) refusal.refuse(field.at, "default=", "keys without a default");
-    return;
-  }
-  if (field.join.through) refusal.refuse(field.at, "through=", "Django's own join table");
-  if (field.target === definition.name)
-    refusal.refuse(field.at, "a many-to-many link to its own model", "links to other models");
+  for (const field of definition.fields) if (field.kind === "scalar") checkScalar(field, refusal);
 }
 
 /**
@@ -281,34 +271,47 @@ function declareScalar(model: ModelClass, modelName: string, field: ScalarFieldD
   if (field.dbIndex) Index()(model.prototype, field.field);
 }
 
-/** Declares the forward side now; returns the declaration of the reverse side on the target. */
+/**
+ * Declares the forward side now; returns the declaration of the reverse side on the target.
+ * A `through=` link declares nothing: its rows are the through model's, whose keys are
+ * relations of their own (the catalog reads the link from the definition).
+ */
 function declareRelation(
   model: ModelClass,
   modelName: string,
   field: ToOneFieldDefinition | ManyToManyFieldDefinition,
   classOf: (name: string) => () => ModelClass,
+  targetDefinition: ModelDefinition,
 ): () => void {
   const target = classOf(field.target);
   const source = classOf(modelName);
   const property = field.field;
+  const none = () => {};
   if (field.kind === "manyToMany") {
-    const reverse = field.reverseField!;
-    ManyToMany(target, reverse)(model.prototype, property);
+    if (field.join.through) return none;
+    const reverse = field.reverseField;
+    // A symmetrical link to its own model is its own reverse: one side, no inverse.
+    ManyToMany(target, ...(reverse === undefined ? [] : [reverse]))(model.prototype, property);
     JoinTable({
       name: field.join.table,
       joinColumn: { name: field.join.sourceColumn },
       inverseJoinColumn: { name: field.join.targetColumn },
     })(model.prototype, property);
-    return () => ManyToMany(source, property)(target().prototype, reverse);
+    return reverse === undefined ? none : () => ManyToMany(source, property)(target().prototype, reverse);
   }
-  const options = { onDelete: onDeleteActions[field.onDelete as ServedOnDelete], nullable: field.null };
+  const options = { onDelete: onDeleteActions[field.onDelete], nullable: field.null };
+  // `to_field`: the key holds that field's value instead of the target's primary key.
+  const joinColumn = {
+    name: field.column,
+    ...(field.toField === targetDefinition.primaryKey.name ? {} : { referencedColumnName: fieldName(field.toField) }),
+  };
   if (field.type === "OneToOneField") {
     OneToOne(target, field.reverseField, options)(model.prototype, property);
-    JoinColumn({ name: field.column })(model.prototype, property);
+    JoinColumn(joinColumn)(model.prototype, property);
     return () => OneToOne(source, property)(target().prototype, field.reverseField);
   }
   ManyToOne(target, field.reverseField, options)(model.prototype, property);
-  JoinColumn({ name: field.column })(model.prototype, property);
+  JoinColumn(joinColumn)(model.prototype, property);
   // Django indexes every foreign key.
   Index()(model.prototype, property);
   return () => OneToMany(source, property)(target().prototype, field.reverseField);
@@ -316,15 +319,20 @@ function declareRelation(
 
 /** The row property of the field that `Meta` names by its Django name. */
 function propertyOf(definition: ModelDefinition, name: string): string {
-  return definition.fields.find((field) => field.name === name)?.field ?? definition.primaryKey.name;
+  return definition.fields.find((field) => field.name === name)?.field ?? "id";
 }
 
+/**
+ * The primary key is the API's `id` whatever Django calls it: a declared auto field keeps its
+ * name as the column (`code = models.AutoField(primary_key=True)` is column `code`, field `id`),
+ * and a `OneToOneField(primary_key=True)` shares its key column with `id`, which the related
+ * row's id fills (Django's restaurant has its place's id).
+ */
 function declareModel(model: ModelClass, definition: ModelDefinition): void {
-  PrimaryGeneratedColumn({ name: definition.primaryKey.column })(model.prototype, definition.primaryKey.name);
-  Field(() => ID, { description: "Django's implicit primary key, an integer sent as a string." })(
-    model.prototype,
-    definition.primaryKey.name,
-  );
+  const key = definition.primaryKey;
+  if (key.type === "OneToOneField") PrimaryColumn({ name: key.column, type: "integer" })(model.prototype, "id");
+  else PrimaryGeneratedColumn({ name: key.column })(model.prototype, "id");
+  Field(() => ID, { description: primaryKeyDescription(definition) })(model.prototype, "id");
   Entity(definition.table)(model);
   // Django names a unique_together index itself; a UniqueConstraint has the name it was given.
   for (const fields of definition.meta.uniqueTogether)

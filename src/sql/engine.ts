@@ -36,6 +36,12 @@ export interface SqlSession {
 /** What the values of a JSON array parameter are compared as: PostgreSQL's type names. */
 export type ArrayKind = "integer" | "text" | "date" | "numeric" | "timestamptz" | "time" | "uuid";
 
+/** A table and the column of its primary key, which the id counter of the table counts. */
+export interface TableKey {
+  table: string;
+  column: string;
+}
+
 /** The few pieces of SQL that the engines spell differently. */
 export interface Dialect {
   readonly name: "sqlite" | "postgres";
@@ -55,9 +61,9 @@ export interface Dialect {
   readonly deferForeignKeys: string;
   /**
    * Run after rows were inserted with explicit ids (seeds, a reset), so that the next create in
-   * each of `tables` gets the id a new database would give.
+   * each of the tables gets the id a new database would give.
    */
-  idCounterStatements(tables: readonly string[]): string[];
+  idCounterStatements(keys: readonly TableKey[]): string[];
 }
 
 export interface Engine {

@@ -7,7 +7,7 @@ import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
 import { fieldName, foreignKeyIdField } from "../naming.js";
 import { compileWhere, type Where } from "./where.js";
 import type { Dialect, SqlValue, Statement } from "./engine.js";
-import { compared, fieldList, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
+import { compared, fieldList, parentKeyType, quote, relatedRows, selectList, SqlParams } from "./syntax.js";
 
 export type SortDirection = "ASC" | "DESC";
 
@@ -226,7 +226,7 @@ const parentKeyAlias = "__parent";
 function parentKeyOf(relation: RelationInfo, key: string): { selected: string; property: string } {
   switch (relation.kind) {
     case "toOne":
-      return { selected: "", property: "id" };
+      return { selected: "", property: relation.referencedColumn.field };
     case "reverseOne":
     case "reverseMany":
       return { selected: "", property: relation.keyColumn!.field };
@@ -245,7 +245,7 @@ export function relatedOneStatement(
   const parentKey = parentKeyOf(relation, rows.key);
   const sql =
     `SELECT ${selectList(relation.target, "t")}${parentKey.selected} FROM ${rows.from} ` +
-    `WHERE ${rows.key} IN ${dialect.jsonArrayValues("integer")}`;
+    `WHERE ${rows.key} IN ${dialect.jsonArrayValues(parentKeyType(relation))}`;
   return { sql, params: [JSON.stringify(parentKeys)], parentKey: parentKey.property };
 }
 
@@ -270,7 +270,7 @@ export function relatedListStatement(
     `SELECT ${fieldList(relation.target)}${sorts.outer}${parentKey.selected && `, ${parentKeyAlias}`} FROM (` +
     `SELECT ${selectList(relation.target, "t")}${sorts.inner}${parentKey.selected}, ` +
     `ROW_NUMBER() OVER (PARTITION BY ${rows.key} ORDER BY ${orderClause(relation.target, query, "t")}) AS __row ` +
-    `FROM ${rows.from}${whereClause(`${rows.key} IN ${dialect.jsonArrayValues("integer")}`, where, ...keyset)}) ` +
+    `FROM ${rows.from}${whereClause(`${rows.key} IN ${dialect.jsonArrayValues(parentKeyType(relation))}`, where, ...keyset)}) ` +
     // PostgreSQL wants every subquery in FROM named.
     `AS numbered WHERE __row > ${params.bind(query.offset)} AND __row <= ${params.bind(query.offset + query.limit)} ` +
     `ORDER BY ${quote(parentKey.property)}, __row`;
@@ -289,7 +289,7 @@ export function relatedCountStatement(
   params.bind(JSON.stringify(parentKeys));
   const sql =
     `SELECT ${rows.key} AS ${parentKeyAlias}, count(*) AS "count" FROM ${rows.from}` +
-    `${whereClause(`${rows.key} IN ${dialect.jsonArrayValues("integer")}`, compileWhere(dialect, relation.target, where, "t", params))}` +
+    `${whereClause(`${rows.key} IN ${dialect.jsonArrayValues(parentKeyType(relation))}`, compileWhere(dialect, relation.target, where, "t", params))}` +
     ` GROUP BY ${rows.key}`;
   return { sql, params: params.values, parentKey: parentKeyAlias };
 }

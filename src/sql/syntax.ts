@@ -69,27 +69,41 @@ export function relatedRows(
   alias: string,
 ): { from: string; key: string; parentColumn: string } {
   const table = `${quote(relation.target.table)} ${alias}`;
+  const referenced = relation.referencedColumn.column;
   switch (relation.kind) {
     case "toOne":
-      return { from: table, key: `${alias}."id"`, parentColumn: relation.keyColumn!.column };
+      return { from: table, key: `${alias}.${quote(referenced)}`, parentColumn: relation.keyColumn!.column };
     case "reverseOne":
     case "reverseMany":
-      return { from: table, key: `${alias}.${quote(relation.keyColumn!.column)}`, parentColumn: "id" };
+      return { from: table, key: `${alias}.${quote(relation.keyColumn!.column)}`, parentColumn: referenced };
     case "manyToMany": {
       const join = relation.join!;
       const link = `${alias}_link`;
+      const targetKey = quote(relation.target.primaryKey.column);
       return {
-        from: `${quote(join.table)} ${link} JOIN ${table} ON ${alias}."id" = ${link}.${quote(join.targetColumn)}`,
+        from: `${quote(join.table)} ${link} JOIN ${table} ON ${alias}.${targetKey} = ${link}.${quote(join.targetColumn)}`,
         key: `${link}.${quote(join.sourceColumn)}`,
-        parentColumn: "id",
+        parentColumn: referenced,
       };
     }
   }
 }
 
+/** The primary key selected as the API's `id`: `"id"`, or `"code" AS "id"` for a key named otherwise. */
+export function keySelect(model: ModelInfo): string {
+  const column = model.primaryKey.column;
+  return column === "id" ? quote(column) : `${quote(column)} AS "id"`;
+}
+
 /** The value on a parent row that `relatedRows(...).key` is compared with. */
 export function parentKeyField(relation: RelationInfo): string {
-  return relation.kind === "toOne" ? relation.keyColumn!.field : "id";
+  return relation.kind === "toOne" ? relation.keyColumn!.field : relation.referencedColumn.field;
+}
+
+/** How a batch of parent keys is bound: ids, or the text of a `to_field` key. */
+export function parentKeyType(relation: RelationInfo): "integer" | "text" {
+  const key = relation.kind === "toOne" ? relation.keyColumn! : relation.referencedColumn;
+  return key.kind === "id" || key.kind === "int" ? "integer" : "text";
 }
 
 /** A row as the API serves it: plain properties named like the GraphQL fields. */

@@ -7,7 +7,7 @@ import { wordList, type ColumnInfo, type ModelInfo } from "../catalog.js";
 import { badInput, conflict, notFound } from "../errors.js";
 import type { Row } from "./syntax.js";
 import type { SqlRunner, SqlValue } from "./runner.js";
-import { quote, selectList } from "./syntax.js";
+import { keySelect, quote, selectList } from "./syntax.js";
 import { parseId } from "./where.js";
 import {
   booleanValue,
@@ -28,7 +28,8 @@ export function findRow(
   id: number,
   title = model.names.one,
 ): Promise<Row | undefined> {
-  return sql.get<Row>(`SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t."id" = ?`, [id], title);
+  const key = quote(model.primaryKey.column);
+  return sql.get<Row>(`SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t.${key} = ?`, [id], title);
 }
 
 /** The row named by `id`, or NOT_FOUND naming the argument that held it. */
@@ -46,7 +47,7 @@ export async function requireRow(sql: SqlRunner, model: ModelInfo, rawId: unknow
 }
 
 export async function insertRow(sql: SqlRunner, model: ModelInfo, input: Input): Promise<Row> {
-  const values = await checkedValues(sql, model, input, undefined);
+  const values = await checkedValues(sql, model, withKeyDefaults(model, input), undefined);
   await setByServer(sql, model, values, "create");
   await checkUniqueTogether(sql, model, values, undefined);
   const columns = [...values.keys()].map((column) => quote(column.column));
@@ -54,7 +55,7 @@ export async function insertRow(sql: SqlRunner, model: ModelInfo, input: Input):
   const given =
     columns.length === 0 ? "DEFAULT VALUES" : `(${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
   const [inserted] = await sql.all<{ id: number }>(
-    `INSERT INTO ${quote(model.table)} ${given} RETURNING "id"`,
+    `INSERT INTO ${quote(model.table)} ${given} RETURNING ${keySelect(model)}`,
     [...values.values()],
     model.names.create,
   );
@@ -69,11 +70,21 @@ export async function updateRow(sql: SqlRunner, model: ModelInfo, existing: Row,
   await checkUniqueTogether(sql, model, values, existing);
   const assignments = [...values.keys()].map((column) => `${quote(column.column)} = ?`);
   await sql.run(
-    `UPDATE ${quote(model.table)} SET ${assignments.join(", ")} WHERE "id" = ?`,
+    `UPDATE ${quote(model.table)} SET ${assignments.join(", ")} WHERE ${quote(model.primaryKey.column)} = ?`,
     [...values.values(), existing.id],
     model.names.update,
   );
   return (await findRow(sql, model, existing.id, model.names.update))!;
+}
+
+/** A key left out takes its `default=`, checked like a given one (Django saves the default). */
+function withKeyDefaults(model: ModelInfo, input: Input): Input {
+  const defaults = model.columns.flatMap((column) =>
+    input[column.field] === undefined && column.relation?.keyDefault !== undefined
+      ? [[column.field, column.relation.keyDefault]]
+      : [],
+  );
+  return defaults.length === 0 ? input : { ...input, ...Object.fromEntries(defaults) };
 }
 
 /** The given fields as column values, each checked; `selfId` is the row being updated. */
@@ -95,6 +106,21 @@ async function checkedValues(
 }
 
 /**
+ * What Django's save() writes in a column that a create leaves out, if anything: the default,
+ * the time for auto_now and auto_now_add, or the empty text of blank or non-editable text.
+ * Also what a `through=` link's other columns get when add() makes its rows.
+ */
+export function filledOnCreate(column: ColumnInfo, now: Date): SqlValue | undefined {
+  const field = column.definition;
+  if (!field) return undefined;
+  if (field.autoNow || field.autoNowAdd) return nowValue(field, now);
+  if (field.default !== undefined) return defaultValue(field, field.default);
+  // Django's implicit default of text that may be left empty.
+  if (column.kind === "string" && !column.nullable && (field.blank || !field.editable)) return "";
+  return undefined;
+}
+
+/**
  * What Django's save() fills in that the input does not give: on a create every default and
  * auto_now_add, on both create and update every auto_now. A default that may collide (a unique
  * `uuid4`, a constant) is checked like a given value.
@@ -109,12 +135,7 @@ async function setByServer(
   for (const column of model.columns) {
     const field = column.definition;
     if (!field || values.has(column)) continue;
-    let value: SqlValue | undefined;
-    if (field.autoNow || (field.autoNowAdd && save === "create")) value = nowValue(field, now);
-    else if (save === "create" && field.default !== undefined) value = defaultValue(field, field.default);
-    // Django's implicit default of text that may be left empty.
-    else if (save === "create" && column.kind === "string" && !column.nullable && (field.blank || !field.editable))
-      value = "";
+    const value = save === "create" ? filledOnCreate(column, now) : field.autoNow ? nowValue(field, now) : undefined;
     if (value === undefined) continue;
     if (column.unique && value !== null) await checkUnique(sql, model, column, value, undefined);
     values.set(column, value);
@@ -130,9 +151,19 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
     throw badInput(`${path} cannot be null.`, { argument });
   }
   if (column.relation) {
-    const target = column.relation.target;
-    const id = parseId(raw, argument);
-    if (!(await findRow(sql, target, id, `${model.name}.${column.field}`))) {
+    const { target, referencedColumn } = column.relation;
+    const title = `${model.name}.${column.field}`;
+    // A `to_field` key holds that field's value, so that is what names the row.
+    const id = referencedColumn.kind === "id" ? parseId(raw, argument) : (raw as SqlValue);
+    const found =
+      referencedColumn === target.primaryKey
+        ? await findRow(sql, target, id as number, title)
+        : await sql.get(
+            `SELECT 1 AS "found" FROM ${quote(target.table)} WHERE ${quote(referencedColumn.column)} = ?`,
+            [id],
+            title,
+          );
+    if (!found) {
       throw notFound(`${target.name} ${String(raw)} does not exist (${argument}).`, {
         argument,
         model: target.name,
@@ -193,8 +224,9 @@ async function checkUnique(
   value: SqlValue,
   selfId: number | undefined,
 ): Promise<void> {
+  const key = quote(model.primaryKey.column);
   const holder = await sql.get<{ id: number }>(
-    `SELECT "id" FROM ${quote(model.table)} WHERE ${quote(column.column)} = ? AND "id" IS DISTINCT FROM ?`,
+    `SELECT ${keySelect(model)} FROM ${quote(model.table)} WHERE ${quote(column.column)} = ? AND ${key} IS DISTINCT FROM ?`,
     [value, selfId ?? null],
     `${model.name}.${column.field} unique`,
   );

@@ -21,6 +21,7 @@ import {
   type SqlSession,
   type SqlValue,
   type Statement,
+  type TableKey,
 } from "../engine.js";
 import { Queue } from "../queue.js";
 import { quote } from "../syntax.js";
@@ -30,11 +31,11 @@ import type { PostgresCredentials } from "./url.js";
  * Rows inserted with explicit ids (the seed, fixtures) leave each table's id sequence behind:
  * these statements move it past the largest id, so that the next create gets a free one.
  */
-export function idSequenceStatements(tables: readonly string[]): string[] {
-  return tables.map(
-    (table) =>
-      `SELECT setval(pg_get_serial_sequence('${quote(table).replaceAll("'", "''")}', 'id'), ` +
-      `coalesce(max("id"), 0) + 1, false) FROM ${quote(table)}`,
+export function idSequenceStatements(keys: readonly TableKey[]): string[] {
+  return keys.map(
+    ({ table, column }) =>
+      `SELECT setval(pg_get_serial_sequence('${quote(table).replaceAll("'", "''")}', '${column.replaceAll("'", "''")}'), ` +
+      `coalesce(max(${quote(column)}), 0) + 1, false) FROM ${quote(table)}`,
   );
 }
 
