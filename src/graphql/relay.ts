@@ -200,7 +200,9 @@ export function relayResolvers(
       resolve: async (_, args, context) => {
         const { model, id } = nodeTarget(context.catalog, args[relayNames.nodeId]);
         const row = await findRow(context.sql, model, id, relayNames.nodeField);
-        return row ? asNode(row, model.name) : null;
+        if (!row) return null;
+        context.loaders.remember(model, [row]);
+        return asNode(row, model.name);
       },
     },
     ...catalog.models.map((model) => ({
@@ -213,6 +215,7 @@ export function relayResolvers(
         const query = toConnectionQuery(context, model, args);
         const { sql, params } = rootListStatement(context.sql.dialect, model, query);
         const rows = await context.sql.all<Row>(sql, params, model.names.connection);
+        context.loaders.remember(model, rows);
         return connectionValue(query, rows, async () => {
           const count = rootCountStatement(context.sql.dialect, model, query.where);
           return (await context.sql.get<{ count: number }>(count.sql, count.params, model.names.count))!.count;
