@@ -9,11 +9,12 @@ import {
   relatedCountStatement,
   relatedListStatement,
   relatedOneStatement,
+  rowsByIdStatement,
   type BatchStatement,
   type ListQuery,
 } from "../sql/lists.js";
 import type { Where } from "../sql/where.js";
-import { loaderName } from "../naming.js";
+import { loaderName, relayNames } from "../naming.js";
 import type { Row } from "../sql/syntax.js";
 import type { PlaygroundContext } from "./context.js";
 
@@ -161,6 +162,29 @@ export function relatedOne(
   return oneLoader(context, relation).value(parentKey);
 }
 
+/** Each key's one row, or null: what `relatedOne` and `node` read. */
+function oneRow(rows: Row[], keys: readonly number[], parentKey: string): Array<Row | null> {
+  return groupByParent<Row | null>(
+    rows,
+    keys,
+    parentKey,
+    () => null,
+    (_, row) => row,
+  );
+}
+
+/** `node(nodeId:)`: the row of `model` with this id, or null, batched over the request's `node` fields. */
+export function rowById(context: PlaygroundContext, model: ModelInfo, id: number): Row | null | Promise<Row | null> {
+  return loader(
+    context,
+    loaderName(model.name, relayNames.nodeField),
+    relayNames.nodeField,
+    (keys) => rowsByIdStatement(context.sql.dialect, model, keys),
+    oneRow,
+    model,
+  ).value(id);
+}
+
 function oneLoader(context: PlaygroundContext, relation: RelationInfo): RequestLoader<Row | null> {
   const name = loaderName(relation.model.name, relation.field);
   return loader(
@@ -168,14 +192,7 @@ function oneLoader(context: PlaygroundContext, relation: RelationInfo): RequestL
     name,
     name,
     (keys) => relatedOneStatement(context.sql.dialect, relation, keys),
-    (rows, keys, parentKey) =>
-      groupByParent<Row | null>(
-        rows,
-        keys,
-        parentKey,
-        () => null,
-        (_, row) => row,
-      ),
+    oneRow,
     relation.target,
   );
 }

@@ -21,10 +21,10 @@ import { orderKeys, rootCountStatement, rootListStatement, type ListQuery, type 
 import type { SqlValue } from "../sql/engine.js";
 import type { Row } from "../sql/syntax.js";
 import { parseId } from "../sql/where.js";
-import { findRow } from "../sql/writes.js";
 import type { PlaygroundContext } from "./context.js";
 import { objectType, resolverClass, type Args, type Class, type FieldSpec, type TypeFn } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
+import { rowById } from "./loaders.js";
 import { checkLimit, orderByArg, orderByOf, whereArg, whereOf } from "./lists.js";
 import { asNode, Node } from "./node.js";
 
@@ -199,10 +199,8 @@ export function relayResolvers(
       args: [{ name: relayNames.nodeId, type: () => ID }],
       resolve: async (_, args, context) => {
         const { model, id } = nodeTarget(context.catalog, args[relayNames.nodeId]);
-        const row = await findRow(context.sql, model, id, relayNames.nodeField);
-        if (!row) return null;
-        context.loaders.remember(model, [row]);
-        return asNode(row, model.name);
+        const row = await rowById(context, model, id);
+        return row ? asNode(row, model.name) : null;
       },
     },
     ...catalog.models.map((model) => ({
