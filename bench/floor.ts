@@ -20,7 +20,13 @@ import type { Dialect, SqlValue } from "../src/sql/engine.js";
 import { postgresDialect, toPostgres } from "../src/sql/postgres/engine.js";
 import { isPostgresUrl, parsePostgresUrl } from "../src/sql/postgres/url.js";
 import { sqliteDialect } from "../src/sql/sqlite/engine.js";
-import { authorNamePrefix, filteredRootList, manyToManyBothWays, nestedOneToMany } from "./workloads.js";
+import {
+  authorNamePrefix,
+  filteredRootAuthors,
+  filteredRootList,
+  manyToManyBothWays,
+  nestedOneToMany,
+} from "./workloads.js";
 
 type Trace = string[] | undefined;
 type Answer = (trace: Trace) => Promise<unknown>;
@@ -105,8 +111,8 @@ function answers({ dialect, prepare }: FloorDatabase): Map<string, Answer> {
       "ROW_NUMBER() OVER (PARTITION BY author_id ORDER BY id) AS n FROM book " +
       `WHERE author_id IN ${ids}) AS numbered WHERE n <= ? ORDER BY author_id, n`,
   );
-  const nestedOneToManyAnswer: Answer = async (trace) => {
-    const authors = await firstAuthors(trace, 100);
+  /** Workload 1's books and their authors under whichever root authors were read. */
+  const authorsWithBooks = async (trace: Trace, authors: NamedRow[]) => {
     const books = await booksOfAuthors(trace, idList(authors.map((author) => author.id)), perParentLimit);
     const bookAuthors = new Map(
       (await authorsById(trace, idList(books.map((book) => book.author_id)))).map((author) => [
@@ -127,6 +133,13 @@ function answers({ dialect, prepare }: FloorDatabase): Map<string, Answer> {
       })),
     };
   };
+  const nestedOneToManyAnswer: Answer = async (trace) => authorsWithBooks(trace, await firstAuthors(trace, 100));
+
+  const authorsByPrefix = prepare<NamedRow>(
+    "SELECT id, name FROM author WHERE substr(name, 1, length(?)) = ? ORDER BY id LIMIT ?",
+  );
+  const filteredRootAnswer: Answer = async (trace) =>
+    authorsWithBooks(trace, await authorsByPrefix(trace, authorNamePrefix, authorNamePrefix, 100));
 
   const firstCourses = prepare<NamedRow>("SELECT id, name FROM course ORDER BY id LIMIT ?");
   const studentsOfCourses = prepare<NamedRow & { parent: number }>(linkedRows("student", "course_id", "student_id"));
@@ -172,6 +185,7 @@ function answers({ dialect, prepare }: FloorDatabase): Map<string, Answer> {
     [nestedOneToMany.query, nestedOneToManyAnswer],
     [manyToManyBothWays.query, manyToManyAnswer],
     [filteredRootList.query, filteredListAnswer],
+    [filteredRootAuthors.query, filteredRootAnswer],
   ]);
 }
 

@@ -28,7 +28,7 @@ export interface BenchOptions {
   /** Requests of the cache soaks, each with a never-seen document or `where` shape; 0 skips one. */
   uniqueDocuments: number;
   whereShapes: number;
-  /** Workload numbers (1-4) to run. */
+  /** Workload numbers (1-5) to run. */
   only: number[];
   targets: TargetName[];
   /** A directory for the playground's `--cpu-prof` profile, or undefined. */
@@ -56,7 +56,7 @@ const defaults = {
   soak: "0",
   "unique-documents": "500",
   "where-shapes": "2000",
-  only: "1,2,3,4",
+  only: "1,2,3,4,5",
   targets: "floor,batched,unbatched",
   "cpu-prof-dir": "",
   baseline: "",

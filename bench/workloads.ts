@@ -36,6 +36,16 @@ export const filteredRootList: Workload = {
     "{ id title author { name } } }",
 };
 
+/** Workload 1's shape under a root list filtered on a column, as clients page through a search. */
+export const filteredRootAuthors: Workload = {
+  key: "filtered-root",
+  title: "5. filtered root list, nested",
+  kind: "read",
+  query:
+    `{ authors(where: {name: {startsWith: "${authorNamePrefix}"}}, limit: 100) ` +
+    "{ id name bookSet { id title author { id name } } } }",
+};
+
 /** Student 1 does not take courses 2 and 3 in the scaled data, so each request adds and removes real links. */
 export const writeMix: Workload = {
   key: "write-mix",
@@ -49,7 +59,14 @@ export const writeMix: Workload = {
     "}",
 };
 
-export const workloads: readonly Workload[] = [nestedOneToMany, manyToManyBothWays, filteredRootList, writeMix];
+/** Numbered as `--only` takes them: the filtered root list came after the write mix. */
+export const workloads: readonly Workload[] = [
+  nestedOneToMany,
+  manyToManyBothWays,
+  filteredRootList,
+  writeMix,
+  filteredRootAuthors,
+];
 
 export function requestBody(workload: Workload): string {
   return JSON.stringify({ query: workload.query });

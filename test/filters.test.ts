@@ -287,8 +287,8 @@ describe("per-parent pagination stays batched", () => {
       }
       counts.push(response.sql!.count);
     }
-    // authors, bookSet, bookSet.author, bookSetCount
-    assert.deepEqual(counts, [4, 4]);
+    // authors, bookSet, bookSetCount; each book's author is one of the authors already read.
+    assert.deepEqual(counts, [3, 3]);
   });
 
   test("offset and where apply per parent too, and the count follows the where", async () => {

@@ -16,6 +16,7 @@ import {
   StudentsAndCoursesNodeIdsDocument,
   StudentsOrderedDocument,
   StudentsPageDocument,
+  ThreeNodesDocument,
   type StudentOrderBy,
   type StudentsPageQueryVariables,
 } from "./generated/operations.js";
@@ -49,6 +50,20 @@ describe("object identification", () => {
       id: "1",
       name: "Math",
     });
+  });
+
+  test("node fields of one request are batched: one statement per type, one per field without batching", async () => {
+    const { students, courses } = await playground.data(StudentsAndCoursesNodeIdsDocument);
+    const variables = { a: students[0]!.nodeId, b: students[1]!.nodeId, c: courses[0]!.nodeId };
+    const batched = await playground.request(ThreeNodesDocument, variables, { trace: true });
+    const unbatched = await playground.request(ThreeNodesDocument, variables, { trace: true, batching: false });
+    assert.deepEqual(batched.data, unbatched.data);
+    assert.deepEqual(
+      [batched.data?.a?.nodeId, batched.data?.b?.nodeId, batched.data?.c?.nodeId],
+      [variables.a, variables.b, variables.c],
+    );
+    assert.equal(batched.sql?.count, 2, batched.sql?.statements.join("\n"));
+    assert.equal(unbatched.sql?.count, 3, unbatched.sql?.statements.join("\n"));
   });
 
   test("a well-formed nodeId naming no row is null", async () => {

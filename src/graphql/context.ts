@@ -1,7 +1,7 @@
 /** What every resolver of one request shares. */
-import type DataLoader from "dataloader";
 import type { Catalog } from "../catalog.js";
 import type { SqlRunner } from "../sql/runner.js";
+import type { RequestLoaders } from "./loaders.js";
 
 export interface ListLimits {
   /** Rows a list returns when the query gives no `limit`. */
@@ -20,6 +20,6 @@ export interface PlaygroundContext {
   trace: boolean;
   /** True when the request asked for `extensions.explain`. Either records its statements. */
   explain: boolean;
-  /** This request's loaders, by `Model.relation` and arguments; emptied after each write. */
-  loaders: Map<string, DataLoader<number, unknown>>;
+  /** This request's loaders and the rows it has read; emptied after each write. */
+  loaders: RequestLoaders;
 }

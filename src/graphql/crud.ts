@@ -69,16 +69,22 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       nullable: true,
       description: `The ${model.name} with this id, or null.`,
       args: [idArg],
-      resolve: async (_, args, context) => (await findRow(context.sql, model, parseId(args.id, "id"))) ?? null,
+      resolve: async (_, args, context) => {
+        const row = await findRow(context.sql, model, parseId(args.id, "id"));
+        if (row) context.loaders.remember(model, [row]);
+        return row ?? null;
+      },
     },
     {
       kind: "query",
       name: names.list,
       type: () => [objectType()],
       args: listArgs(inputs),
-      resolve: (_, args, context) => {
+      resolve: async (_, args, context) => {
         const { sql, params } = rootListStatement(context.sql.dialect, model, toListQuery(context, model, args));
-        return context.sql.all<Row>(sql, params, names.list);
+        const rows = await context.sql.all<Row>(sql, params, names.list);
+        context.loaders.remember(model, rows);
+        return rows;
       },
     },
     {

@@ -4,37 +4,104 @@
  * `carSet(limit: 2)` and `carSet` in one query are two batches, each one statement.
  */
 import DataLoader from "dataloader";
-import type { RelationInfo } from "../catalog.js";
+import type { ModelInfo, RelationInfo } from "../catalog.js";
 import {
   relatedCountStatement,
   relatedListStatement,
   relatedOneStatement,
+  rowsByIdStatement,
   type BatchStatement,
   type ListQuery,
 } from "../sql/lists.js";
 import type { Where } from "../sql/where.js";
-import { loaderName } from "../naming.js";
+import { loaderName, relayNames } from "../naming.js";
 import type { Row } from "../sql/syntax.js";
 import type { PlaygroundContext } from "./context.js";
+
+/** Whether some to-one relation points at `model`'s rows, so that rows in hand can answer it. */
+const pointedAt = new WeakMap<ModelInfo, boolean>();
+
+function isPointedAt(model: ModelInfo): boolean {
+  let pointed = pointedAt.get(model);
+  if (pointed === undefined) pointedAt.set(model, (pointed = model.relations.some((r) => r.inverse.kind === "toOne")));
+  return pointed;
+}
+
+/**
+ * One request's loaders, and the rows it has read so far by model and id. A to-one relation
+ * looks there first: in `authors { bookSet { author } }` every book's author is one of the
+ * authors the root list read, so that level sends no statement. Without batching nothing is
+ * kept, so that every parent still pays its own statement: the N+1 problem, on purpose.
+ */
+export class RequestLoaders {
+  private readonly loaders = new Map<string, DataLoader<number, unknown>>();
+  private readonly rows = new Map<ModelInfo, Map<number, Row>>();
+
+  constructor(readonly batching: boolean) {}
+
+  get(name: string): DataLoader<number, unknown> | undefined {
+    return this.loaders.get(name);
+  }
+
+  set(name: string, loader: DataLoader<number, unknown>): void {
+    this.loaders.set(name, loader);
+  }
+
+  /** Rows of `model` as the API serves them, all its columns, just read. */
+  remember(model: ModelInfo, rows: readonly Row[]): void {
+    if (!this.batching || !isPointedAt(model)) return;
+    let byId = this.rows.get(model);
+    if (!byId) this.rows.set(model, (byId = new Map()));
+    for (const row of rows) byId.set(row.id, row);
+  }
+
+  row(model: ModelInfo, id: number): Row | undefined {
+    return this.rows.get(model)?.get(id);
+  }
+
+  /** After a write, what was read before it may no longer hold. */
+  clear(): void {
+    this.loaders.clear();
+    this.rows.clear();
+  }
+}
 
 /**
  * DataLoader answers a key it already holds with a new promise that settles after the current
  * batch, to keep cached answers in order; resolvers do not need that order, and with a thousand
  * books pointing at a hundred authors those promises were a quarter of the bytes a request
- * allocated. This loader hands back the held promise itself.
+ * allocated. This loader hands back the held promise itself, or once its batch has settled the
+ * value, which graphql-jit takes without a promise to wait for.
  */
 class RequestLoader<V> extends DataLoader<number, V> {
+  private readonly settled: Map<number, V> | undefined;
+
   constructor(
-    batch: DataLoader.BatchLoadFn<number, V>,
+    batch: (keys: readonly number[]) => Promise<V[]>,
     private readonly held: Map<number, Promise<V>> | undefined,
     name: string,
   ) {
     // Without batching every parent gets its own statement: the N+1 problem, on purpose.
-    super(batch, { batch: held !== undefined, cache: held !== undefined, cacheMap: held, name });
+    const settled = held && new Map<number, V>();
+    super(
+      async (keys) => {
+        const values = await batch(keys);
+        if (settled) keys.forEach((key, i) => settled.set(key, values[i]!));
+        return values;
+      },
+      { batch: held !== undefined, cache: held !== undefined, cacheMap: held, name },
+    );
+    this.settled = settled;
   }
 
   override load(key: number): Promise<V> {
     return this.held?.get(key) ?? super.load(key);
+  }
+
+  /** The value itself when its batch has settled (values are never undefined), else its promise. */
+  value(key: number): V | Promise<V> {
+    const value = this.settled?.get(key);
+    return value === undefined ? this.load(key) : value;
   }
 }
 
@@ -44,13 +111,17 @@ function loader<V>(
   title: string,
   statement: (keys: readonly number[]) => BatchStatement,
   collect: (rows: Row[], keys: readonly number[], parentKey: string) => V[],
-): DataLoader<number, V> {
-  let existing = context.loaders.get(name) as DataLoader<number, V> | undefined;
+  /** The model whose whole rows the statement reads, if it reads rows. */
+  target?: ModelInfo,
+): RequestLoader<V> {
+  let existing = context.loaders.get(name) as RequestLoader<V> | undefined;
   if (!existing) {
     existing = new RequestLoader<V>(
       async (keys) => {
         const { sql, params, parentKey } = statement(keys);
-        return collect(await context.sql.all<Row>(sql, params, title), keys, parentKey);
+        const rows = await context.sql.all<Row>(sql, params, title);
+        if (target) context.loaders.remember(target, rows);
+        return collect(rows, keys, parentKey);
       },
       context.batching ? new Map() : undefined,
       name,
@@ -75,22 +146,54 @@ function groupByParent<V>(
   return keys.map((key) => groups.get(key) ?? empty());
 }
 
-/** `car.manufacturer`, `person.passport`: the related row or null. */
-export function oneLoader(context: PlaygroundContext, relation: RelationInfo): DataLoader<number, Row | null> {
+/**
+ * `car.manufacturer`, `person.passport`: the related row or null, straight from the rows in hand
+ * when a to-one key names one of them.
+ */
+export function relatedOne(
+  context: PlaygroundContext,
+  relation: RelationInfo,
+  parentKey: number,
+): Row | null | Promise<Row | null> {
+  if (relation.kind === "toOne") {
+    const row = context.loaders.row(relation.target, parentKey);
+    if (row) return row;
+  }
+  return oneLoader(context, relation).value(parentKey);
+}
+
+/** Each key's one row, or null: what `relatedOne` and `node` read. */
+function oneRow(rows: Row[], keys: readonly number[], parentKey: string): Array<Row | null> {
+  return groupByParent<Row | null>(
+    rows,
+    keys,
+    parentKey,
+    () => null,
+    (_, row) => row,
+  );
+}
+
+/** `node(nodeId:)`: the row of `model` with this id, or null, batched over the request's `node` fields. */
+export function rowById(context: PlaygroundContext, model: ModelInfo, id: number): Row | null | Promise<Row | null> {
+  return loader(
+    context,
+    loaderName(model.name, relayNames.nodeField),
+    relayNames.nodeField,
+    (keys) => rowsByIdStatement(context.sql.dialect, model, keys),
+    oneRow,
+    model,
+  ).value(id);
+}
+
+function oneLoader(context: PlaygroundContext, relation: RelationInfo): RequestLoader<Row | null> {
   const name = loaderName(relation.model.name, relation.field);
   return loader(
     context,
     name,
     name,
     (keys) => relatedOneStatement(context.sql.dialect, relation, keys),
-    (rows, keys, parentKey) =>
-      groupByParent<Row | null>(
-        rows,
-        keys,
-        parentKey,
-        () => null,
-        (_, row) => row,
-      ),
+    oneRow,
+    relation.target,
   );
 }
 
@@ -98,11 +201,7 @@ export function oneLoader(context: PlaygroundContext, relation: RelationInfo): D
 const queryJson = new WeakMap<ListQuery, string>();
 
 /** `manufacturer.carSet(...)`, `course.students(...)`: each parent's page of rows. */
-export function listLoader(
-  context: PlaygroundContext,
-  relation: RelationInfo,
-  query: ListQuery,
-): DataLoader<number, Row[]> {
+export function listLoader(context: PlaygroundContext, relation: RelationInfo, query: ListQuery): RequestLoader<Row[]> {
   let json = queryJson.get(query);
   if (json === undefined) queryJson.set(query, (json = JSON.stringify(query)));
   const name = loaderName(relation.model.name, relation.field);
@@ -122,6 +221,7 @@ export function listLoader(
           return group;
         },
       ),
+    relation.target,
   );
 }
 
@@ -130,7 +230,7 @@ export function countLoader(
   context: PlaygroundContext,
   relation: RelationInfo,
   where: Where | null | undefined,
-): DataLoader<number, number> {
+): RequestLoader<number> {
   const name = `${loaderName(relation.model.name, relation.field)}Count`;
   return loader(
     context,

@@ -9,7 +9,7 @@ import { connectionField, countField } from "../naming.js";
 import { parentKeyField } from "../sql/syntax.js";
 import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
-import { countLoader, listLoader, oneLoader } from "./loaders.js";
+import { countLoader, listLoader, relatedOne } from "./loaders.js";
 import { listArgs, queryPerArgs, toListQuery, whereArg, whereOf } from "./lists.js";
 import { djangoAccessor } from "./docs.js";
 import { connectionArgs, connectionValue, toConnectionQuery, type ConnectionType } from "./relay.js";
@@ -33,7 +33,7 @@ export function relationResolver(
           description: djangoAccessor(relation),
           resolve: (parent, _args, context) => {
             const parentKey = parent[key] as number | null;
-            return parentKey == null ? null : oneLoader(context, relation).load(parentKey);
+            return parentKey == null ? null : relatedOne(context, relation, parentKey);
           },
         },
       ];
@@ -48,7 +48,7 @@ export function relationResolver(
         description: djangoAccessor(relation),
         args: listArgs(inputs(relation.target)),
         resolve: (parent, args, context) =>
-          listLoader(context, relation, listQuery(context, args)).load(parent[key] as number),
+          listLoader(context, relation, listQuery(context, args)).value(parent[key] as number),
       },
       {
         kind: "field",
@@ -56,7 +56,7 @@ export function relationResolver(
         type: () => Int,
         description: `How many rows \`${relation.field}\` holds (Django's \`.count()\`).`,
         args: [whereArg(inputs(relation.target))],
-        resolve: (parent, args, context) => countLoader(context, relation, whereOf(args)).load(parent[key] as number),
+        resolve: (parent, args, context) => countLoader(context, relation, whereOf(args)).value(parent[key] as number),
       },
       {
         kind: "field",

@@ -28,10 +28,10 @@ import {
 import type { SqlValue } from "../sql/engine.js";
 import type { Row } from "../sql/syntax.js";
 import { parseId } from "../sql/where.js";
-import { findRow } from "../sql/writes.js";
 import type { PlaygroundContext } from "./context.js";
 import { objectType, resolverClass, type Args, type Class, type FieldSpec, type TypeFn } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
+import { rowById } from "./loaders.js";
 import { checkLimit, orderByArg, orderByOf, whereArg, whereOf } from "./lists.js";
 import { asNode, Node } from "./node.js";
 
@@ -206,7 +206,7 @@ export function relayResolvers(
       args: [{ name: relayNames.nodeId, type: () => ID }],
       resolve: async (_, args, context) => {
         const { model, id } = nodeTarget(context.catalog, args[relayNames.nodeId]);
-        const row = await findRow(context.sql, model, id, relayNames.nodeField);
+        const row = await rowById(context, model, id);
         return row ? asNode(row, model.name) : null;
       },
     },
@@ -220,6 +220,7 @@ export function relayResolvers(
         const query = toConnectionQuery(context, model, args);
         const { sql, params } = rootListStatement(context.sql.dialect, model, query);
         const rows = await context.sql.all<Row>(sql, params, model.names.connection);
+        context.loaders.remember(model, rows);
         return connectionValue(query, rows, async () => {
           const count = rootCountStatement(context.sql.dialect, model, query.where);
           return (await context.sql.get<{ count: number }>(count.sql, count.params, model.names.count))!.count;

@@ -10,6 +10,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import type { Catalog } from "../catalog.js";
 import type { PlaygroundContext } from "../graphql/context.js";
+import { RequestLoaders } from "../graphql/loaders.js";
 import { playgroundSchema } from "../graphql/schema.js";
 import { serveModels } from "../models/index.js";
 import type { Engine } from "../sql/engine.js";
@@ -79,14 +80,15 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     // Statements name every table and column: with introspection off they are not shown.
     const trace = sqlVisible(config) && headers.get(traceHeader) === "1";
     const explain = sqlVisible(config) && headers.has(explainHeader);
+    const batching = headers.get(batchingHeader) !== "off";
     return {
       catalog,
       sql: new SqlRunner(engine, Date.now() + config.requestTimeoutMs, trace || explain ? [] : undefined),
       limits: config.limits,
-      batching: headers.get(batchingHeader) !== "off",
+      batching,
       trace,
       explain,
-      loaders: new Map(),
+      loaders: new RequestLoaders(batching),
     };
   };
 

@@ -446,15 +446,24 @@ export function breachExtensions({ measure, measured, maximum }: LimitBreach) {
 
 /** Refuses operations over `limits` after validation and before execution, so before any SQL. */
 export function queryLimitsPlugin(limits: QueryLimits, listLimits: ListLimits): ApolloServerPlugin<PlaygroundContext> {
+  // Apollo hands over the document it keeps parsed for the query text, so an operation sent
+  // again without variables is the same node and measures the same: it is measured once, and
+  // forgotten with the document.
+  const measured = new WeakMap<OperationDefinitionNode, OperationMeasure>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, source, request, contextValue }) {
           if (!operation) throw unresolvedOperation(document, request.operationName);
-          const measure = measureOperation(
-            { catalog: contextValue.catalog, schema, document, operation, source, variables: request.variables },
-            listLimits,
-          );
+          const fixed = request.variables === undefined || Object.keys(request.variables).length === 0;
+          let measure = fixed ? measured.get(operation) : undefined;
+          if (!measure) {
+            measure = measureOperation(
+              { catalog: contextValue.catalog, schema, document, operation, source, variables: request.variables },
+              listLimits,
+            );
+            if (fixed) measured.set(operation, measure);
+          }
           const breach = firstBreach(measure, limits, listLimits, contextValue.batching);
           if (breach) {
             throw new PlaygroundError(ErrorCode.QueryTooComplex, breach.message, {

@@ -235,6 +235,12 @@ function parentKeyOf(relation: RelationInfo, key: string): { selected: string; p
   }
 }
 
+/** Rows of `model` by id, for a batch of ids (`node(nodeId:)` fields); each row's key is its `id`. */
+export function rowsByIdStatement(dialect: Dialect, model: ModelInfo, ids: readonly number[]): BatchStatement {
+  const sql = `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t."id" IN ${dialect.jsonArrayValues("integer")}`;
+  return { sql, params: [JSON.stringify(ids)], parentKey: "id" };
+}
+
 /** A to-one relation (`car.manufacturer`, `person.passport`) for a batch of parent keys. */
 export function relatedOneStatement(
   dialect: Dialect,

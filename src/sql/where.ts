@@ -223,7 +223,17 @@ function compileRelation(
   const exists = (condition: string) =>
     `EXISTS (SELECT 1 FROM ${rows.from} WHERE ${rows.key} = ${outer}.${quote(rows.parentColumn)}` +
     `${check ? ` AND ${check}` : ""}${condition === "TRUE" ? "" : ` AND ${condition}`})`;
-  if (!relation.isList) return exists(compileIn(innerScope, relation.target, filter as Where, inner, path));
+  // On the statement's own rows, "some related row matches" is a semi-join: the keys of the
+  // matching related rows are read once, where a correlated EXISTS runs again for every row
+  // (SQLite then scans the whole table, and sorts, as in books filtered on their author).
+  // NULL keys make IN answer NULL, not FALSE, which every negation here reads as FALSE.
+  // Deeper hops keep EXISTS, and with it the deadline check.
+  const some = (condition: string) =>
+    scope.hops > 0
+      ? exists(condition)
+      : `${outer}.${quote(rows.parentColumn)} IN (SELECT ${rows.key} FROM ${rows.from}` +
+        `${condition === "TRUE" ? "" : ` WHERE ${condition}`})`;
+  if (!relation.isList) return some(compileIn(innerScope, relation.target, filter as Where, inner, path));
   const terms: string[] = [];
   for (const [quantifier, where] of Object.entries(filter as Operators)) {
     if (where === undefined) continue;
@@ -235,7 +245,7 @@ function compileRelation(
       inner,
       quantifierPath,
     );
-    if (quantifier === "some") terms.push(exists(condition));
+    if (quantifier === "some") terms.push(some(condition));
     else if (quantifier === "none") terms.push(`NOT ${exists(condition)}`);
     else terms.push(`NOT ${exists(`NOT coalesce(${condition}, FALSE)`)}`);
   }
