@@ -16,7 +16,6 @@ import { readModelsFile, readModelsSource } from "../src/models/python/definitio
 import { projectFile } from "../src/paths.js";
 import { TestPlayground } from "./support/playground.js";
 
-
 type Data = Record<string, unknown>;
 
 describe("the field types and options of a models.py", () => {

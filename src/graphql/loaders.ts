@@ -155,7 +155,8 @@ export function relatedOne(
   relation: RelationInfo,
   parentKey: number,
 ): Row | null | Promise<Row | null> {
-  if (relation.kind === "toOne") {
+  // Rows in hand are found by id, so a key holding another field (`to_field`) reads its rows.
+  if (relation.kind === "toOne" && relation.referencedColumn === relation.target.primaryKey) {
     const row = context.loaders.row(relation.target, parentKey);
     if (row) return row;
   }

@@ -104,7 +104,7 @@ function sortExpression(model: ModelInfo, field: string, alias: string): string 
     const hopAlias = `${alias}_sort${i}`;
     expression =
       `(SELECT ${hopAlias}.${quote(columns[i + 1]!)} FROM ${quote(hop.target.table)} ${hopAlias} ` +
-      `WHERE ${hopAlias}."id" = ${expression})`;
+      `WHERE ${hopAlias}.${quote(hop.referencedColumn.column)} = ${expression})`;
   });
   return expression;
 }
@@ -237,7 +237,7 @@ function parentKeyOf(relation: RelationInfo, key: string): { selected: string; p
 
 /** Rows of `model` by id, for a batch of ids (`node(nodeId:)` fields); each row's key is its `id`. */
 export function rowsByIdStatement(dialect: Dialect, model: ModelInfo, ids: readonly number[]): BatchStatement {
-  const sql = `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t."id" IN ${dialect.jsonArrayValues("integer")}`;
+  const sql = `SELECT ${selectList(model, "t")} FROM ${quote(model.table)} t WHERE t.${quote(model.primaryKey.column)} IN ${dialect.jsonArrayValues("integer")}`;
   return { sql, params: [JSON.stringify(ids)], parentKey: "id" };
 }
 

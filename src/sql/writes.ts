@@ -256,8 +256,8 @@ async function checkUniqueTogether(
     );
     if (saved.includes(null)) continue;
     const holder = await sql.get<{ id: number }>(
-      `SELECT "id" FROM ${quote(model.table)} WHERE ${columns.map((column) => `${quote(column.column)} = ?`).join(" AND ")} ` +
-        `AND "id" IS DISTINCT FROM ?`,
+      `SELECT ${keySelect(model)} FROM ${quote(model.table)} WHERE ${columns.map((column) => `${quote(column.column)} = ?`).join(" AND ")} ` +
+        `AND ${quote(model.primaryKey.column)} IS DISTINCT FROM ?`,
       [...saved, existing?.id ?? null],
       `${model.name} unique together`,
     );
