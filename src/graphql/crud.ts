@@ -101,20 +101,24 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       kind: "mutation",
       name: names.create,
       type: objectType,
-      args: [{ name: "input", type: () => inputs.create }],
-      resolve: (_, args, context) => write(context, () => insertRow(context.sql, model, args.input as Input)),
+      args: inputs.create ? [{ name: "input", type: () => inputs.create! }] : [],
+      resolve: (_, args, context) => write(context, () => insertRow(context.sql, model, (args.input ?? {}) as Input)),
     },
-    {
-      kind: "mutation",
-      name: names.update,
-      type: objectType,
-      description: "Changes only the fields given; a foreign key changes through `<field>Id`.",
-      args: [idArg, { name: "input", type: () => inputs.update }],
-      resolve: (_, args, context) =>
-        write(context, async () =>
-          updateRow(context.sql, model, await requireRow(context.sql, model, args.id, "id"), args.input as Input),
-        ),
-    },
+    ...(inputs.update
+      ? [
+          {
+            kind: "mutation",
+            name: names.update,
+            type: objectType,
+            description: "Changes only the fields given; a foreign key changes through `<field>Id`.",
+            args: [idArg, { name: "input", type: () => inputs.update! }],
+            resolve: (_, args, context) =>
+              write(context, async () =>
+                updateRow(context.sql, model, await requireRow(context.sql, model, args.id, "id"), args.input as Input),
+              ),
+          } satisfies OperationSpec,
+        ]
+      : []),
     {
       kind: "mutation",
       name: names.remove,

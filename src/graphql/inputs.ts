@@ -37,8 +37,10 @@ export interface ModelInputs {
   where: Class;
   listFilter: Class;
   orderBy: Class;
-  create: Class;
-  update: Class;
+  /** Absent when the model has no field a create may set: `createX` then takes no `input`. */
+  create?: Class;
+  /** Absent when the model has no field an update may change: there is no `updateX` then. */
+  update?: Class;
 }
 
 type Class = ReturnType<typeof inputType>;
@@ -113,7 +115,7 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
         model.columns.map((column) => ({ name: column.field, type: () => SortOrder })),
         "One sort key: exactly one field per entry.",
       ),
-      create: inputType(
+      create: optionalInputType(
         model.names.createInput,
         // A field or key with a default may be left out, as in Django's `Model.objects.create()`.
         writable.map((column) => ({
@@ -125,7 +127,7 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
             isBlankText(column),
         })),
       ),
-      update: inputType(
+      update: optionalInputType(
         model.names.updateInput,
         // A OneToOneField(primary_key=True) is the row's id, which an update does not change.
         writable
@@ -141,6 +143,11 @@ export function buildInputs(catalog: Catalog): Map<string, ModelInputs> {
 /** Text with blank=True, which Django saves empty when it is not given. */
 function isBlankText(column: ColumnInfo): boolean {
   return column.kind === "string" && column.definition?.blank === true;
+}
+
+/** An input type, or none where it would have no fields (GraphQL allows no empty input type). */
+function optionalInputType(name: string, fields: FieldSpec[], description?: string): Class | undefined {
+  return fields.length === 0 ? undefined : inputType(name, fields, description);
 }
 
 function columnInput(column: ColumnInfo): FieldSpec {
