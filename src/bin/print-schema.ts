@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { printedSchema } from "../graphql/print.js";
 import { ModelsFileError } from "../errors.js";
-import { serveModels, servedModels } from "../models/index.js";
+import { serveModels } from "../models/index.js";
 import { projectFile } from "../paths.js";
 
 const { values } = parseArgs({ options: { models: { type: "string" } } });
@@ -15,14 +15,16 @@ if (values.models === undefined) {
   writeFileSync(projectFile("schema.graphql"), await printedSchema());
   console.log("Wrote schema.graphql");
 } else {
+  let printed: string;
   try {
-    serveModels(values.models);
+    const { warnings } = serveModels(values.models);
+    for (const warning of warnings) console.warn(warning);
+    printed = await printedSchema();
   } catch (error) {
     // A file the playground cannot serve is the reader's to fix: its one line, as `npm start` prints it.
     if (!(error instanceof ModelsFileError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
-  for (const warning of servedModels().warnings) console.warn(warning);
-  process.stdout.write(await printedSchema());
+  process.stdout.write(printed);
 }
