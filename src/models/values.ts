@@ -14,6 +14,7 @@
  *   reads the same text).
  */
 import { randomUUID } from "node:crypto";
+import { badInput } from "../errors.js";
 import type { FieldDefault, ScalarFieldDefinition, ScalarType } from "./definition.js";
 
 /**
@@ -27,6 +28,16 @@ export function booleanValue(value: unknown): string {
 
 /** Why a value was refused, for the caller to word as its error (BAD_USER_INPUT or a start refusal). */
 export class ValueError extends Error {}
+
+/** `convert`'s result, or its ValueError as BAD_USER_INPUT naming the value's place (`path`) and argument. */
+export function asBadInput<T>(convert: () => T, path: string, argument: string): T {
+  try {
+    return convert();
+  } catch (error) {
+    if (!(error instanceof ValueError)) throw error;
+    throw badInput(`${path} ${error.message}.`, { argument });
+  }
+}
 
 /** Django's `integer_field_ranges`, which its model validation applies on every backend. */
 const integerRanges: Partial<Record<ScalarType, readonly [bigint, bigint]>> = {

@@ -4,7 +4,7 @@
  */
 import type { ColumnInfo, ModelInfo, RelationInfo } from "../catalog.js";
 import { badInput } from "../errors.js";
-import { booleanValue, dateTimeValue, decimalOperand, integerValue, ValueError } from "../models/values.js";
+import { asBadInput, booleanValue, dateTimeValue, decimalOperand, integerValue } from "../models/values.js";
 import type { ArrayKind, Dialect } from "./engine.js";
 import { compared, quote, relatedRows, type SqlParams } from "./syntax.js";
 
@@ -38,25 +38,26 @@ export function parseId(value: unknown, path: string): number {
  * filter compares and stores nothing.
  */
 function toSqlValue(column: ColumnInfo, value: unknown, path: string): string | number {
-  try {
-    switch (column.kind) {
-      case "id":
-        return parseId(value, path);
-      case "boolean":
-        return booleanValue(value);
-      case "bigint":
-        return integerValue(value as number | bigint);
-      case "decimal":
-        return decimalOperand(value as string);
-      case "datetime":
-        return dateTimeValue(value as Date);
-      default:
-        return value as string | number;
-    }
-  } catch (error) {
-    if (!(error instanceof ValueError)) throw error;
-    throw badInput(`${path} ${error.message}.`, { argument: path });
-  }
+  return asBadInput(
+    () => {
+      switch (column.kind) {
+        case "id":
+          return parseId(value, path);
+        case "boolean":
+          return booleanValue(value);
+        case "bigint":
+          return integerValue(value as number | bigint);
+        case "decimal":
+          return decimalOperand(value as string);
+        case "datetime":
+          return dateTimeValue(value as Date);
+        default:
+          return value as string | number;
+      }
+    },
+    path,
+    path,
+  );
 }
 
 const arrayKinds: Record<ColumnInfo["kind"], ArrayKind> = {

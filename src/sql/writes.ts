@@ -10,6 +10,7 @@ import type { SqlRunner, SqlValue } from "./runner.js";
 import { keySelect, quote, selectList } from "./syntax.js";
 import { parseId } from "./where.js";
 import {
+  asBadInput,
   booleanValue,
   checkIntegerRange,
   dateTimeValue,
@@ -17,7 +18,6 @@ import {
   defaultValue,
   integerValue,
   nowValue,
-  ValueError,
 } from "../models/values.js";
 
 export type Input = Record<string, unknown>;
@@ -172,14 +172,7 @@ async function checkedValue(sql: SqlRunner, model: ModelInfo, column: ColumnInfo
     }
     return id;
   }
-  if (column.kind !== "string") {
-    try {
-      return fieldValue(column, raw);
-    } catch (error) {
-      if (!(error instanceof ValueError)) throw error;
-      throw badInput(`${path} ${error.message}.`, { argument });
-    }
-  }
+  if (column.kind !== "string") return asBadInput(() => fieldValue(column, raw), path, argument);
   const text = raw as string;
   // Django refuses empty text unless the field says blank=True.
   if (text.length === 0 && !column.definition?.blank) {
@@ -216,6 +209,24 @@ function fieldValue(column: ColumnInfo, raw: unknown): SqlValue {
   }
 }
 
+/** The row other than `selfId` whose `columns` hold `values`, if any: what a unique rule refuses. */
+function otherRowHolding(
+  sql: SqlRunner,
+  model: ModelInfo,
+  columns: readonly ColumnInfo[],
+  values: readonly SqlValue[],
+  selfId: number | undefined,
+  title: string,
+): Promise<{ id: number } | undefined> {
+  const matches = columns.map((column) => `${quote(column.column)} = ?`).join(" AND ");
+  return sql.get<{ id: number }>(
+    `SELECT ${keySelect(model)} FROM ${quote(model.table)} WHERE ${matches} ` +
+      `AND ${quote(model.primaryKey.column)} IS DISTINCT FROM ?`,
+    [...values, selfId ?? null],
+    title,
+  );
+}
+
 /** Saving a row with its own current value is no conflict, as in Django's unique validation. */
 async function checkUnique(
   sql: SqlRunner,
@@ -224,12 +235,7 @@ async function checkUnique(
   value: SqlValue,
   selfId: number | undefined,
 ): Promise<void> {
-  const key = quote(model.primaryKey.column);
-  const holder = await sql.get<{ id: number }>(
-    `SELECT ${keySelect(model)} FROM ${quote(model.table)} WHERE ${quote(column.column)} = ? AND ${key} IS DISTINCT FROM ?`,
-    [value, selfId ?? null],
-    `${model.name}.${column.field} unique`,
-  );
+  const holder = await otherRowHolding(sql, model, [column], [value], selfId, `${model.name}.${column.field} unique`);
   if (!holder) return;
   const message = column.relation
     ? `${column.relation.target.name} ${value} already has a ${model.name} (${model.name} ${holder.id}); ` +
@@ -255,12 +261,7 @@ async function checkUniqueTogether(
       values.has(column) ? values.get(column)! : ((existing?.[column.field] ?? null) as SqlValue),
     );
     if (saved.includes(null)) continue;
-    const holder = await sql.get<{ id: number }>(
-      `SELECT ${keySelect(model)} FROM ${quote(model.table)} WHERE ${columns.map((column) => `${quote(column.column)} = ?`).join(" AND ")} ` +
-        `AND ${quote(model.primaryKey.column)} IS DISTINCT FROM ?`,
-      [...saved, existing?.id ?? null],
-      `${model.name} unique together`,
-    );
+    const holder = await otherRowHolding(sql, model, columns, saved, existing?.id, `${model.name} unique together`);
     if (!holder) continue;
     const fields = columns.map((column) => column.field);
     throw conflict(
