@@ -18,6 +18,7 @@ export async function openPostgresDatabase(url: string, options: OpenOptions): P
     credentials: parsePostgresUrl(url),
     poolSize: options.poolSize,
     busyTimeoutMs: options.busyTimeoutMs,
+    statementCacheSize: options.statementCacheSize,
   });
   try {
     const { dataSource } = await openPostgres(url, { poolSize: 2 });

@@ -56,6 +56,8 @@ export interface PostgresEngineOptions {
   poolSize: number;
   /** How long a write waits for another transaction's lock (`lock_timeout`) before it is retried. */
   busyTimeoutMs: number;
+  /** Statements each connection keeps prepared. */
+  statementCacheSize: number;
 }
 
 /** Transactions rolled back by a deadlock or a lock wait run again this many times. */
@@ -86,6 +88,7 @@ export function postgresEngine(options: PostgresEngineOptions): Engine {
   // An idle connection that the server drops (a restart, a terminated backend) must not crash the process.
   pool.on("error", () => {});
   const timeouts = new StatementTimeouts();
+  const prepared = new PreparedStatements(options.statementCacheSize);
   const transactions = new Queue();
 
   /**
@@ -101,7 +104,7 @@ export function postgresEngine(options: PostgresEngineOptions): Engine {
       connection(async (client) => {
         await timeouts.before(client, deadline, set);
         try {
-          return await client.query(toPostgres(statement));
+          return await client.query(prepared.named(client, toPostgres(statement)));
         } catch (error) {
           const mapped = asPlaygroundError(error);
           onFailure(mapped, isRetried(error));
@@ -123,7 +126,7 @@ export function postgresEngine(options: PostgresEngineOptions): Engine {
     try {
       return await work(client);
     } finally {
-      client.release();
+      client.release(prepared.isFull(client));
     }
   }
 
@@ -225,6 +228,38 @@ export function toPostgres({ sql, params }: Statement): pg.QueryConfig {
 
 function isWholeNumber(value: SqlValue | undefined): boolean {
   return typeof value === "bigint" || (typeof value === "number" && Number.isInteger(value));
+}
+
+/**
+ * Statements sent named, so that each connection parses and plans a statement text once rather
+ * than on every run, as a hand-written server's prepared statements are. A connection keeps
+ * what it prepared until it closes, and requests with new `where` shapes bring new texts
+ * without end: a connection that has prepared `perConnection` texts runs the others unnamed and
+ * is closed when it is next released, and the pool opens a fresh one in its place. (pg has no
+ * way to forget one prepared statement, which dropping the least recently used would need.)
+ */
+class PreparedStatements {
+  constructor(private readonly perConnection: number) {}
+
+  private readonly names = new WeakMap<pg.PoolClient, Map<string, string>>();
+  /** Names are never reused, so that no connection can mistake one text for another. */
+  private count = 0;
+
+  named(client: pg.PoolClient, query: pg.QueryConfig): pg.QueryConfig {
+    let names = this.names.get(client);
+    if (!names) this.names.set(client, (names = new Map()));
+    let name = names.get(query.text);
+    if (name === undefined) {
+      if (names.size >= this.perConnection) return query;
+      name = `playground_${++this.count}`;
+      names.set(query.text, name);
+    }
+    return { ...query, name };
+  }
+
+  isFull(client: pg.PoolClient): boolean {
+    return (this.names.get(client)?.size ?? 0) >= this.perConnection;
+  }
 }
 
 /**
