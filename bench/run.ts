@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import autocannon from "autocannon";
 import { projectFile } from "../src/paths.js";
@@ -86,16 +86,12 @@ async function startTargets(options: BenchOptions, databaseUrl: string): Promise
     REQUEST_TIMEOUT_MS: "60000",
   };
   if (options.baseline) {
-    const baseline = await startServer("baseline", [resolve(options.baseline, "dist/src/bin/start.js")], playgroundEnv);
+    const baseline = await startServer("baseline", startCommand(resolve(options.baseline)), playgroundEnv);
     targets.push({ name: "baseline", server: baseline, headers: jsonHeaders });
   }
   if (wanted.has("batched") || wanted.has("unbatched") || options.only.includes(4)) {
     const profiling = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(options.cpuProfDir)}`] : [];
-    const playground = await startServer(
-      "playground",
-      [...profiling, projectFile("dist/src/bin/start.js")],
-      playgroundEnv,
-    );
+    const playground = await startServer("playground", [...profiling, ...startCommand(projectFile())], playgroundEnv);
     if (wanted.has("batched") || options.only.includes(4)) {
       targets.push({ name: "batched", server: playground, headers: jsonHeaders });
     }
@@ -104,6 +100,19 @@ async function startTargets(options: BenchOptions, databaseUrl: string): Promise
     }
   }
   return targets;
+}
+
+/**
+ * The playground of a checkout as its `npm start` runs it, with the same node flags (the V8
+ * heap settings are a part of how it is served), minus the build.
+ */
+function startCommand(checkout: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(resolve(checkout, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const match = /\bnode ((?:--\S+ )*)(dist\/src\/bin\/start\.js)/.exec(scripts.start);
+  if (!match) throw new Error(`${checkout}/package.json: no "node ... dist/src/bin/start.js" in its start script`);
+  return [...match[1]!.split(" ").filter(Boolean), resolve(checkout, match[2]!)];
 }
 
 /** One traced request: the answer's data and how many statements it ran. */
