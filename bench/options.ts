@@ -54,7 +54,7 @@ const defaults = {
   rounds: "5",
   connections: "10,16",
   soak: "0",
-  "unique-documents": "500",
+  "unique-documents": "1000",
   "where-shapes": "2000",
   only: "1,2,3,4,5",
   targets: "floor,batched,unbatched",

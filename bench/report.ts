@@ -38,6 +38,8 @@ export interface CacheSoak {
   requests: number;
   seconds: number;
   rssBefore: number;
+  /** RSS when half the requests had been sent: the caches are full by then. */
+  rssHalfway: number;
   rssAfter: number;
   /** Requests answered with errors or a status other than 200. */
   failures: number;
@@ -166,16 +168,21 @@ function soakLines(soak: Soak): string[] {
   ];
 }
 
-/** RSS before and after, and what the growth comes to per thousand requests. */
+/** A change in bytes, signed. */
+function signedMegabytes(bytes: number): string {
+  return `${bytes >= 0 ? "+" : "-"}${megabytes(Math.abs(bytes))}`;
+}
+
+/** RSS before, halfway and after, and what the second half's growth comes to per thousand requests. */
 function cacheLines(soaks: CacheSoak[]): string[] {
   return soaks.map((soak) => {
-    const growth = soak.rssAfter - soak.rssBefore;
+    const secondHalf = soak.requests - Math.floor(soak.requests / 2);
     return (
       `- ${engineLabels[soak.engine]}, ${soak.title}: ${soak.requests} requests, each with ${soak.novelty}, ` +
       `${(soak.requests / soak.seconds).toFixed(0)} req/s, ${soak.failures} failed; RSS ` +
-      `${megabytes(soak.rssBefore)} before, ${megabytes(soak.rssAfter)} after ` +
-      `(${growth >= 0 ? "+" : "-"}${megabytes(Math.abs(growth))}, ` +
-      `${growth >= 0 ? "+" : "-"}${megabytes((Math.abs(growth) * 1000) / soak.requests)} per 1,000 requests).`
+      `${megabytes(soak.rssBefore)} before, ${megabytes(soak.rssHalfway)} halfway, ${megabytes(soak.rssAfter)} after: ` +
+      `${signedMegabytes(soak.rssHalfway - soak.rssBefore)} over the first half, while the caches fill, and ` +
+      `${signedMegabytes(((soak.rssAfter - soak.rssHalfway) * 1000) / secondHalf)} per 1,000 requests over the second.`
     );
   });
 }
@@ -218,8 +225,8 @@ export function resultsDocument(
           "## Caches",
           "",
           "Requests that each bring the server something new, sent after the workloads above; RSS read " +
-            "from /proc before the first and after the last. Growth that stays once a cache is full means " +
-            "the cache is unbounded.",
+            "from /proc before the first, halfway and after the last. The bounded caches are full by " +
+            "halfway; growth that goes on in the second half means something is kept without bound.",
           "",
           ...cacheLines(caches),
         ]

@@ -1,7 +1,9 @@
 /**
  * Soaks of the playground's caches: requests that each bring something the server has never seen,
  * so that whatever it keeps per document or per SQL text grows with every request unless a cache
- * bounds it. RSS is read from /proc before the first request and after the last.
+ * bounds it. RSS is read from /proc before the first request, halfway and after the last: a
+ * bounded cache fills in the first half (the compiled documents' within 100 requests), and
+ * what still grows in the second half is what no bound holds.
  */
 import type { CacheSoak } from "./report.js";
 import type { ServerProcess } from "./servers.js";
@@ -53,8 +55,10 @@ export async function cacheSoak(
   const started = performance.now();
   let next = 0;
   let failures = 0;
+  let rssHalfway = rssBefore;
   const client = async () => {
     while (next < count) {
+      if (next === Math.floor(count / 2)) rssHalfway = server.rss();
       const response = await fetch(server.url, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -71,6 +75,7 @@ export async function cacheSoak(
     requests: count,
     seconds: (performance.now() - started) / 1000,
     rssBefore,
+    rssHalfway,
     rssAfter: server.rss(),
     failures,
   };

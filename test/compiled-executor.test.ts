@@ -1,12 +1,14 @@
 /**
  * The gateway that runs operations as compiled code, driven directly as Apollo drives it: what it
- * does when Apollo resolved no operation, and how many compiled operations it keeps.
+ * does when Apollo resolved no operation, and how many compiled operations it keeps; and the
+ * store of parsed documents that Apollo is given beside it.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { parse, type GraphQLError } from "graphql";
 import { playgroundSchema } from "../src/graphql/schema.js";
 import { compiledExecutionGateway } from "../src/server/compiled-executor.js";
+import { documentStore } from "../src/server/lru.js";
 import { TestPlayground } from "./support/playground.js";
 
 let playground: TestPlayground;
@@ -68,4 +70,15 @@ test("only the most recently used operations stay compiled", async () => {
   await send(0);
   await send(39);
   assert.equal(gateway.compiledOperations, 5);
+});
+
+test("the store of parsed documents keeps the most recently used ones, up to its capacity", async () => {
+  const store = documentStore(5);
+  const texts = Array.from({ length: 40 }, (_, index) => `{ a${index}: __typename }`);
+  for (const text of texts) await store.set(text, parse(text));
+  const kept = [];
+  for (const text of texts) if (await store.get(text)) kept.push(text);
+  assert.deepEqual(kept, texts.slice(-5));
+  await store.delete(texts[39]!);
+  assert.equal(await store.get(texts[39]!), undefined);
 });

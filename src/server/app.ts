@@ -18,6 +18,7 @@ import { reseedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
 import { compiledExecutionGateway } from "./compiled-executor.js";
+import { documentStore } from "./lru.js";
 import { requestExecution } from "./execution.js";
 import type { PlaygroundConfig } from "./config.js";
 import { writeAccessPlugin } from "./access.js";
@@ -45,6 +46,8 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
   const { engine, catalog } = await openDatabase(config.databaseUrl, config.engine);
   const apollo = new ApolloServer<PlaygroundContext>({
     gateway: compiledExecutionGateway(await playgroundSchema(catalog), config.maxCompiledDocuments, requestExecution),
+    // As many documents kept parsed as compiled: the ones that clients send again.
+    documentStore: documentStore(config.maxCompiledDocuments),
     plugins: [
       operationPlugin(),
       sqlTracePlugin(),
