@@ -38,11 +38,17 @@ test("a connection runs a statement it has seen by name, and keeps at most state
       "three runs of one text prepare it once",
     );
 
+    // Full with texts that all run again, the connection stays.
+    for (let shape = first.texts.length; shape < statementCacheSize; shape++) await read(`SELECT ${shape} AS shape`);
+    const full = await prepared();
+    assert.equal(full.texts.length, statementCacheSize);
+    assert.equal(full.backend, first.backend, "a connection full of texts in use is kept");
+
     for (let shape = 0; shape < statementCacheSize * 2; shape++) {
       assert.deepEqual(await read(`SELECT ${shape} AS shape`), [{ shape }]);
     }
     const afterShapes = await prepared();
-    assert.notEqual(afterShapes.backend, first.backend, "the full connection was replaced by a fresh one");
+    assert.notEqual(afterShapes.backend, first.backend, "the connection that had to run texts unnamed was replaced");
     assert.ok(afterShapes.texts.length <= statementCacheSize, `${afterShapes.texts.length} statements prepared`);
   } finally {
     await engine.close();

@@ -126,7 +126,7 @@ export function postgresEngine(options: PostgresEngineOptions): Engine {
     try {
       return await work(client);
     } finally {
-      client.release(prepared.isFull(client));
+      client.release(prepared.isOverflowing(client));
     }
   }
 
@@ -234,31 +234,39 @@ function isWholeNumber(value: SqlValue | undefined): boolean {
  * Statements sent named, so that each connection parses and plans a statement text once rather
  * than on every run, as a hand-written server's prepared statements are. A connection keeps
  * what it prepared until it closes, and requests with new `where` shapes bring new texts
- * without end: a connection that has prepared `perConnection` texts runs the others unnamed and
- * is closed when it is next released, and the pool opens a fresh one in its place. (pg has no
- * way to forget one prepared statement, which dropping the least recently used would need.)
+ * without end: a connection holding `perConnection` texts runs any other unnamed, and is then
+ * closed when it is released, the pool opening a fresh one in its place. (pg has no way to
+ * forget one prepared statement, which dropping the least recently used would need.) With
+ * `perConnection` 0 nothing is prepared.
  */
 class PreparedStatements {
   constructor(private readonly perConnection: number) {}
 
   private readonly names = new WeakMap<pg.PoolClient, Map<string, string>>();
+  /** Connections that had to run a text unnamed: one full of texts that are all in use stays. */
+  private readonly overflowing = new WeakSet<pg.PoolClient>();
   /** Names are never reused, so that no connection can mistake one text for another. */
   private count = 0;
 
   named(client: pg.PoolClient, query: pg.QueryConfig): pg.QueryConfig {
+    if (this.perConnection === 0) return query;
     let names = this.names.get(client);
     if (!names) this.names.set(client, (names = new Map()));
     let name = names.get(query.text);
     if (name === undefined) {
-      if (names.size >= this.perConnection) return query;
+      if (names.size >= this.perConnection) {
+        this.overflowing.add(client);
+        return query;
+      }
       name = `playground_${++this.count}`;
       names.set(query.text, name);
     }
     return { ...query, name };
   }
 
-  isFull(client: pg.PoolClient): boolean {
-    return (this.names.get(client)?.size ?? 0) >= this.perConnection;
+  /** Whether the connection should be closed rather than go back to the pool. */
+  isOverflowing(client: pg.PoolClient): boolean {
+    return this.overflowing.has(client);
   }
 }
 
