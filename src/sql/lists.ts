@@ -60,8 +60,7 @@ export function defaultOrder(model: ModelInfo): OrderKey[] {
  * orderings would go round in a circle.
  */
 function orderingTerm(model: ModelInfo, names: string[], descending: boolean, seen: Set<ModelInfo>): OrderKey[] {
-  let target = model;
-  for (const hop of names.slice(0, -1)) target = target.relationByField.get(hop)!.target;
+  const { target } = toOneHops(model, names.slice(0, -1));
   const last = names.at(-1)!;
   const related = target.relationByField.get(last)?.target;
   if (related === undefined) return [{ field: names.join("."), direction: descending ? "DESC" : "ASC" }];
@@ -80,15 +79,21 @@ function orderingTerm(model: ModelInfo, names: string[], descending: boolean, se
   );
 }
 
-/** The column a sort key reads, and the to-one relations that lead to it from the list's rows. */
-export function sortColumn(model: ModelInfo, field: string): { hops: RelationInfo[]; column: ColumnInfo } {
-  const names = field.split(".");
+/** The to-one relations named by `names` one after another from `model`, and the model they lead to. */
+function toOneHops(model: ModelInfo, names: readonly string[]): { hops: RelationInfo[]; target: ModelInfo } {
   const hops: RelationInfo[] = [];
   let target = model;
-  for (const name of names.slice(0, -1)) {
+  for (const name of names) {
     hops.push(target.relationByField.get(name)!);
     target = hops.at(-1)!.target;
   }
+  return { hops, target };
+}
+
+/** The column a sort key reads, and the to-one relations that lead to it from the list's rows. */
+export function sortColumn(model: ModelInfo, field: string): { hops: RelationInfo[]; column: ColumnInfo } {
+  const names = field.split(".");
+  const { hops, target } = toOneHops(model, names.slice(0, -1));
   return { hops, column: target.columnByField.get(names.at(-1)!)! };
 }
 
