@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { parse, type GraphQLError } from "graphql";
 import { playgroundSchema } from "../src/graphql/schema.js";
 import { compiledExecutionGateway } from "../src/server/compiled-executor.js";
-import { documentStore } from "../src/server/lru.js";
+import { documentStore } from "../src/server/document-store.js";
 import { TestPlayground } from "./support/playground.js";
 
 let playground: TestPlayground;

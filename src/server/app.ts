@@ -18,7 +18,7 @@ import { reseedDatabase } from "../seed.js";
 import { openDatabase } from "../sql/connection.js";
 import { SqlRunner } from "../sql/runner.js";
 import { compiledExecutionGateway } from "./compiled-executor.js";
-import { documentStore } from "./lru.js";
+import { documentStore } from "./document-store.js";
 import { requestExecution } from "./execution.js";
 import type { PlaygroundConfig } from "./config.js";
 import { writeAccessPlugin } from "./access.js";

@@ -24,7 +24,7 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { PlaygroundContext } from "../graphql/context.js";
 import type { Execution } from "./execution.js";
-import { LruCache } from "./lru.js";
+import { LruCache } from "../lru.js";
 import { unresolvedOperation } from "./operation.js";
 
 type Gateway = ApolloServerOptionsWithGateway<PlaygroundContext>["gateway"];

@@ -24,6 +24,7 @@ import {
   type TableKey,
 } from "../engine.js";
 import { Queue } from "../queue.js";
+import { rowObjects } from "../rows.js";
 import { quote } from "../syntax.js";
 import type { PostgresCredentials } from "./url.js";
 
@@ -104,7 +105,8 @@ export function postgresEngine(options: PostgresEngineOptions): Engine {
       connection(async (client) => {
         await timeouts.before(client, deadline, set);
         try {
-          return await client.query(prepared.named(client, toPostgres(statement)));
+          // Rows as arrays, made objects in ../rows.ts.
+          return await client.query<unknown[]>({ ...prepared.named(client, toPostgres(statement)), rowMode: "array" });
         } catch (error) {
           const mapped = asPlaygroundError(error);
           onFailure(mapped, isRetried(error));
@@ -112,11 +114,17 @@ export function postgresEngine(options: PostgresEngineOptions): Engine {
         }
       });
     return {
-      all: async <Row>(statement: Statement, deadline: number) => (await send(statement, deadline)).rows as Row[],
+      all: async <Row>(statement: Statement, deadline: number) => {
+        const { fields, rows } = await send(statement, deadline);
+        return rowObjects(
+          fields.map((field) => field.name),
+          rows,
+        ) as Row[];
+      },
       run: async (statement, deadline) => ({ changes: (await send(statement, deadline)).rowCount ?? 0 }),
       explain: async (statement, deadline) => {
         const { rows } = await send({ ...statement, sql: `EXPLAIN ${statement.sql}` }, deadline);
-        return (rows as Array<{ "QUERY PLAN": string }>).map((row) => row["QUERY PLAN"]).join("\n");
+        return rows.map(([line]) => line).join("\n");
       },
     };
   }

@@ -22,6 +22,7 @@ import {
 } from "../engine.js";
 import { Queue } from "../queue.js";
 import type { Call, Reply, WorkerFailure, WorkerOptions } from "./protocol.js";
+import { rowObjects } from "../rows.js";
 
 export const sqliteDialect: Dialect = {
   name: "sqlite",
@@ -139,8 +140,11 @@ async function answered(reply: Promise<Reply>): Promise<Reply> {
 /** The session of one connection: each call a message to its worker. */
 function session(pick: () => WorkerConnection): SqlSession {
   return {
-    all: async <Row>({ sql, params }: Statement, deadline: number) =>
-      ((await answered(pick().call({ kind: "all", sql, params, deadline }))) as { rows: Row[] }).rows,
+    all: async <Row>({ sql, params }: Statement, deadline: number) => {
+      const reply = await answered(pick().call({ kind: "all", sql, params, deadline }));
+      const { columns, rows } = reply as { columns: string[]; rows: unknown[][] };
+      return rowObjects(columns, rows) as Row[];
+    },
     run: async ({ sql, params }: Statement, deadline: number): Promise<RunResult> => ({
       changes: ((await answered(pick().call({ kind: "run", sql, params, deadline }))) as { changes: number }).changes,
     }),

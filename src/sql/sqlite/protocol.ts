@@ -28,7 +28,8 @@ export interface WorkerFailure {
 }
 
 export type Reply =
-  | { id: number; rows: unknown[] }
+  /** Each row as its values in `columns`' order (see ../rows.ts). */
+  | { id: number; columns: string[]; rows: unknown[][] }
   | { id: number; changes: number }
   | { id: number; text: string }
   | { id: number; done: true }

@@ -26,14 +26,24 @@ connection.function("playground_deadline", { deterministic: false }, () => {
   return 1;
 });
 
+/** A statement and, for one that returns rows, the names of its columns. */
+interface Prepared {
+  statement: Statement;
+  columns?: string[];
+}
+
 /** Least recently used last out: a Map iterates in insertion order, and a hit re-inserts. */
-const prepared = new Map<string, Statement>();
-function statement(sql: string): Statement {
+const prepared = new Map<string, Prepared>();
+function statement(sql: string): Prepared {
   let found = prepared.get(sql);
   if (found) {
     prepared.delete(sql);
   } else {
-    found = connection.prepare(sql);
+    const statement = connection.prepare(sql);
+    // Rows leave as arrays of values, the column names once per reply (see ../rows.ts).
+    found = statement.reader
+      ? { statement: statement.raw(true), columns: statement.columns().map((column) => column.name) }
+      : { statement };
     if (prepared.size >= options.statementCacheSize) prepared.delete(prepared.keys().next().value!);
   }
   prepared.set(sql, found);
@@ -44,10 +54,12 @@ function answer(call: Call): Reply {
   deadline = call.deadline;
   const params = (call.params ?? []).map((value) => (typeof value === "boolean" ? Number(value) : value));
   switch (call.kind) {
-    case "all":
-      return { id: call.id, rows: statement(call.sql).all(...params) };
+    case "all": {
+      const { statement: all, columns = [] } = statement(call.sql);
+      return { id: call.id, columns, rows: all.all(...params) as unknown[][] };
+    }
     case "run":
-      return { id: call.id, changes: statement(call.sql).run(...params).changes };
+      return { id: call.id, changes: statement(call.sql).statement.run(...params).changes };
     case "explain": {
       const plan = connection.prepare(`EXPLAIN QUERY PLAN ${call.sql}`).all(...params) as Array<{
         id: number;

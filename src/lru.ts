@@ -1,6 +1,3 @@
-import type { DocumentStore } from "@apollo/server";
-import type { DocumentNode } from "graphql";
-
 /**
  * A cache that keeps at most `capacity` entries, dropping the least recently used. A Map keeps
  * insertion order, so reading an entry moves it to the end and the first key is the oldest.
@@ -36,18 +33,4 @@ export class LruCache<K, V> {
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
-}
-
-/**
- * Apollo's store of parsed and validated documents, holding `capacity` of them. Apollo's own is
- * bounded by 30 MiB of the documents as JSON, which in memory, with every token's location, is
- * several times more: thousands of documents and hundreds of megabytes before it drops one.
- */
-export function documentStore(capacity: number): DocumentStore {
-  const documents = new LruCache<string, DocumentNode>(capacity);
-  return {
-    get: async (key) => documents.get(key),
-    set: async (key, document) => documents.set(key, document),
-    delete: async (key) => documents.delete(key),
-  };
 }
