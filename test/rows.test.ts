@@ -1,4 +1,4 @@
-/** Rows from a SQLite worker, sent as arrays of values, made into the objects the API serves. */
+/** Rows as both engines read them, arrays of values, made into the objects the API serves. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { rowObjects } from "../src/sql/rows.js";
