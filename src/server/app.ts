@@ -28,6 +28,7 @@ import { queryLimitsPlugin } from "./limits.js";
 import { graphqlPath, startHttpFront } from "./http.js";
 import { ideResponder } from "./ide.js";
 import { operationPlugin } from "./operation.js";
+import { releaseRowsPlugin, stringifyAndRelease } from "./release.js";
 import { textCheckPlugin } from "./text.js";
 import { batchingHeader, sqlTracePlugin, sqlVisible, traceHeader } from "./trace.js";
 
@@ -55,6 +56,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
       writeAccessPlugin(config),
       queryLimitsPlugin(config.queryLimits, config.limits),
       textCheckPlugin(),
+      releaseRowsPlugin(),
       // The cache-control plugin, on by default, wraps every field resolver to collect cache
       // hints; the playground gives none, and the wrapping costs a closure per field per row.
       ApolloServerPluginCacheControlDisabled(),
@@ -76,6 +78,7 @@ export async function startPlayground(config: PlaygroundConfig): Promise<Playgro
     // The HTTP front refuses the requests a page can send cross-site without a preflight, except
     // GETs, which only read (see http.ts).
     csrfPrevention: false,
+    stringifyResult: stringifyAndRelease,
   });
   await apollo.start();
 
