@@ -5,6 +5,7 @@
  */
 import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from "graphql";
 import { Arg, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { setFieldBatch, type FieldBatch } from "./batches.js";
 import type { PlaygroundContext } from "./context.js";
 
 // type-graphql's type functions return classes, scalars or enums, possibly in a list.
@@ -59,6 +60,8 @@ export interface OperationSpec extends FieldSpec {
   kind: "query" | "mutation" | "field";
   args?: FieldSpec[];
   resolve: (root: Record<string, unknown>, args: Args, context: PlaygroundContext) => unknown;
+  /** How the plan executor reads the field for all parents at once; without it, documents selecting it run compiled. */
+  batch?: FieldBatch;
 }
 
 /** The operations each resolver class declares, and the object type of its fields. */
@@ -106,7 +109,9 @@ export function resolveDirectly(schema: GraphQLSchema, resolvers: readonly Class
         : operation.kind === "query"
           ? schema.getQueryType()!
           : schema.getMutationType()!;
-      parent.getFields()[operation.name]!.resolve = operation.resolve as GraphQLFieldResolver<unknown, unknown>;
+      const field = parent.getFields()[operation.name]!;
+      field.resolve = operation.resolve as GraphQLFieldResolver<unknown, unknown>;
+      if (operation.batch) setFieldBatch(field, operation.batch);
     }
   }
 }

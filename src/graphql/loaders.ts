@@ -16,6 +16,7 @@ import {
 import type { Where } from "../sql/where.js";
 import { loaderName, relayNames } from "../naming.js";
 import type { Row } from "../sql/syntax.js";
+import type { RelatedValues } from "./batches.js";
 import type { PlaygroundContext } from "./context.js";
 
 /** Whether some to-one relation points at `model`'s rows, so that rows in hand can answer it. */
@@ -98,6 +99,12 @@ class RequestLoader<V> extends DataLoader<number, V> {
     return this.held?.get(key) ?? super.load(key);
   }
 
+  /** Reads every key's value; rejects with the first failure, as the statement failed for all. */
+  async loadAll(keys: readonly number[]): Promise<void> {
+    const failed = (await this.loadMany(keys)).find((value) => value instanceof Error);
+    if (failed) throw failed;
+  }
+
   /** The value itself when its batch has settled (values are never undefined), else its promise. */
   value(key: number): V | Promise<V> {
     const value = this.settled?.get(key);
@@ -146,6 +153,11 @@ function groupByParent<V>(
   return keys.map((key) => groups.get(key) ?? empty());
 }
 
+/** Rows in hand are found by id, so a key holding another field (`to_field`) reads its rows. */
+function keyedById(relation: RelationInfo): boolean {
+  return relation.kind === "toOne" && relation.referencedColumn === relation.target.primaryKey;
+}
+
 /**
  * `car.manufacturer`, `person.passport`: the related row or null, straight from the rows in hand
  * when a to-one key names one of them.
@@ -155,12 +167,28 @@ export function relatedOne(
   relation: RelationInfo,
   parentKey: number,
 ): Row | null | Promise<Row | null> {
-  // Rows in hand are found by id, so a key holding another field (`to_field`) reads its rows.
-  if (relation.kind === "toOne" && relation.referencedColumn === relation.target.primaryKey) {
+  if (keyedById(relation)) {
     const row = context.loaders.row(relation.target, parentKey);
     if (row) return row;
   }
   return oneLoader(context, relation).value(parentKey);
+}
+
+/** `relatedOne` for many parents: one statement for the keys whose rows are not in hand. */
+export function relatedOnes(context: PlaygroundContext, relation: RelationInfo): RelatedValues {
+  const byId = keyedById(relation);
+  return {
+    load: async (keys) => {
+      const missing = byId ? keys.filter((key) => !context.loaders.row(relation.target, key)) : keys;
+      if (missing.length > 0) await oneLoader(context, relation).loadAll(missing);
+    },
+    value: (key) => relatedOne(context, relation, key),
+  };
+}
+
+/** A loader's values for many parents, for the plan executor. */
+export function loaderValues(loader: RequestLoader<unknown>): RelatedValues {
+  return { load: (keys) => loader.loadAll(keys), value: (key) => loader.value(key) };
 }
 
 /** Each key's one row, or null: what `relatedOne` and `node` read. */

@@ -9,7 +9,7 @@ import { connectionField, countField } from "../naming.js";
 import { parentKeyField } from "../sql/syntax.js";
 import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
-import { countLoader, listLoader, relatedOne } from "./loaders.js";
+import { countLoader, listLoader, loaderValues, relatedOne, relatedOnes } from "./loaders.js";
 import { listArgs, queryPerArgs, toListQuery, whereArg, whereOf } from "./lists.js";
 import { djangoAccessor } from "./docs.js";
 import { connectionArgs, connectionValue, toConnectionQuery, type ConnectionType } from "./relay.js";
@@ -35,6 +35,7 @@ export function relationResolver(
             const parentKey = parent[key] as number | null;
             return parentKey == null ? null : relatedOne(context, relation, parentKey);
           },
+          batch: { kind: "related", parentKey: key, open: (context) => relatedOnes(context, relation) },
         },
       ];
     }
@@ -49,6 +50,11 @@ export function relationResolver(
         args: listArgs(inputs(relation.target)),
         resolve: (parent, args, context) =>
           listLoader(context, relation, listQuery(context, args)).value(parent[key] as number),
+        batch: {
+          kind: "related",
+          parentKey: key,
+          open: (context, args) => loaderValues(listLoader(context, relation, listQuery(context, args))),
+        },
       },
       {
         kind: "field",
@@ -57,6 +63,11 @@ export function relationResolver(
         description: `How many rows \`${relation.field}\` holds (Django's \`.count()\`).`,
         args: [whereArg(inputs(relation.target))],
         resolve: (parent, args, context) => countLoader(context, relation, whereOf(args)).value(parent[key] as number),
+        batch: {
+          kind: "related",
+          parentKey: key,
+          open: (context, args) => loaderValues(countLoader(context, relation, whereOf(args))),
+        },
       },
       {
         kind: "field",

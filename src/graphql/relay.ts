@@ -238,6 +238,7 @@ export function relayResolvers(
           type: () => ID,
           description: "Opaque and unique across every type, unlike `id` (Django's primary key, unique per model).",
           resolve: (row) => nodeId(model.name, row.id as number),
+          batch: { kind: "row" },
         },
       ],
       objectTypeOf(model),

@@ -1,11 +1,13 @@
 /**
- * Operations run as code compiled by graphql-jit: each document becomes, once, a function that
- * resolves exactly its fields, instead of graphql-js walking the document again for every row.
- * Apollo Server 5 accepts another executor only from a gateway, so this is a gateway whose
- * schema never changes. Apollo still parses, validates and caches each document.
+ * Operations run as a plan (graphql/plan.ts) when they only read columns and relations, else as
+ * code compiled by graphql-jit: each document becomes, once, a function that resolves exactly
+ * its fields, instead of graphql-js walking the document again for every row. Apollo Server 5
+ * accepts another executor only from a gateway, so this is a gateway whose schema never
+ * changes. Apollo still parses, validates and caches each document.
  *
- * Compiled code is large (about 1.1 MB per document), so only the most recently used
- * `maxDocuments` operations stay compiled; any client can send new documents without end.
+ * Compiled code is large (about 1.1 MB per document), so a document is compiled only when its
+ * plan cannot answer it, and only the most recently used `maxDocuments` operations stay
+ * prepared; any client can send new documents without end.
  */
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
 import {
@@ -24,12 +26,13 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { PlaygroundContext } from "../graphql/context.js";
 import type { Execution } from "./execution.js";
+import { planOf, runPlan, type Plan } from "../graphql/plan.js";
 import { LruCache } from "../lru.js";
 import { unresolvedOperation } from "./operation.js";
 
 type Gateway = ApolloServerOptionsWithGateway<PlaygroundContext>["gateway"];
 
-/** The gateway, with the number of operations it holds compiled (for tests of the bound). */
+/** The gateway, with the number of operations it holds prepared (for tests of the bound). */
 export type CompiledExecutionGateway = Gateway & { readonly compiledOperations: number };
 
 /**
@@ -37,6 +40,12 @@ export type CompiledExecutionGateway = Gateway & { readonly compiledOperations: 
  * graphql-jit cannot compile, or one it refuses.
  */
 const interpreted = Symbol("interpreted");
+
+/** An operation as prepared: its plan if it has one, and its compiled code once a request needed it. */
+interface Prepared {
+  plan: Plan | undefined;
+  compiled?: CompiledQuery | typeof interpreted;
+}
 
 /** `execution` runs around each operation: the request's deadline and transaction. */
 export function compiledExecutionGateway(
@@ -46,7 +55,7 @@ export function compiledExecutionGateway(
 ): CompiledExecutionGateway {
   // Keyed by the hash of the query text, not the document object: Apollo parses a document
   // again once its own store has dropped it, and the text still compiles to the same code.
-  const compiled = new LruCache<string, CompiledQuery | typeof interpreted>(maxDocuments);
+  const prepared = new LruCache<string, Prepared>(maxDocuments);
 
   /**
    * graphql-jit compiles a variable's coercion by unfolding its type, which never ends for the
@@ -58,20 +67,29 @@ export function compiledExecutionGateway(
       (definition) => !isInputObjectType(getNamedType(typeFromAST(schema, definition.type))),
     );
 
-  const compiledFor = (
+  const preparedFor = (
     queryHash: string,
     document: DocumentNode,
     operation: OperationDefinitionNode,
     operationName: string | null,
   ) => {
     const key = `${operationName ?? ""}:${queryHash}`;
-    let query = compiled.get(key);
-    if (!query) {
+    let entry = prepared.get(key);
+    if (!entry) prepared.set(key, (entry = { plan: planOf(schema, document, operation) }));
+    return entry;
+  };
+
+  const compiledFor = (
+    entry: Prepared,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    operationName: string | null,
+  ) => {
+    if (!entry.compiled) {
       const compiledQuery = compilable(operation) && compileQuery(schema, document, operationName ?? undefined);
-      query = compiledQuery && isCompiledQuery(compiledQuery) ? compiledQuery : interpreted;
-      compiled.set(key, query);
+      entry.compiled = compiledQuery && isCompiledQuery(compiledQuery) ? compiledQuery : interpreted;
     }
-    return query;
+    return entry.compiled;
   };
 
   return {
@@ -85,8 +103,15 @@ export function compiledExecutionGateway(
           // Apollo calls the executor even when the request names no operation of its document;
           // graphql-js, handed the resolved name (null), would then run the document's only one.
           if (!operation) return { errors: [unresolvedOperation(document, request.operationName)] };
-          const query = compiledFor(queryHash, document, operation, operationName);
+          const entry = preparedFor(queryHash, document, operation, operationName);
           const run = async (): Promise<ExecutionResult> => {
+            // graphql-js checks the variables first, so that a bad value gets graphql-js's error,
+            // which Apollo answers as BAD_USER_INPUT; graphql-jit's own check then passes.
+            const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+            if (variables.errors) return { errors: variables.errors };
+            const planned = entry.plan && (await runPlan(entry.plan, context as PlaygroundContext, variables.coerced));
+            if (planned) return planned;
+            const query = compiledFor(entry, document, operation, operationName);
             if (query === interpreted) {
               return execute({
                 schema,
@@ -96,10 +121,6 @@ export function compiledExecutionGateway(
                 variableValues: request.variables,
               });
             }
-            // graphql-js checks the variables first, so that a bad value gets graphql-js's error,
-            // which Apollo answers as BAD_USER_INPUT; graphql-jit's own check then passes.
-            const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-            if (variables.errors) return { errors: variables.errors };
             return withGraphQLErrors(await query.query(undefined, context, variables.coerced));
           };
           return execution(context as PlaygroundContext, operation, run);
@@ -108,7 +129,7 @@ export function compiledExecutionGateway(
     },
     async stop() {},
     get compiledOperations() {
-      return compiled.size;
+      return prepared.size;
     },
   };
 }
