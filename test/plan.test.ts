@@ -68,9 +68,11 @@ async function bothWays(query: string, variables: Record<string, unknown> = {}) 
   const fromPlan = await runPlan(plan, planned.context, variables);
   const general = contextOf();
   const fromGraphql = await execute({ schema, document, contextValue: general.context, variableValues: variables });
+  // Statements of one level go out on several PostgreSQL connections and come back in any order.
+  const statements = (ran: RanStatement[]) => ran.map((statement) => statement.sql).sort();
   return {
-    plan: { ...seen(fromPlan), statements: planned.ran.map((statement) => statement.sql) },
-    graphql: { ...seen(fromGraphql), statements: general.ran.map((statement) => statement.sql) },
+    plan: { ...seen(fromPlan), statements: statements(planned.ran) },
+    graphql: { ...seen(fromGraphql), statements: statements(general.ran) },
   };
 }
 
