@@ -18,6 +18,12 @@ test("rows from a SQLite worker become objects keyed by their columns, in order"
   assert.deepEqual(Object.keys(rows[1]!), ["id", "title", "authorId"]);
 });
 
+test("the arrays are handed over: emptied once made objects, so that the driver's result holds no rows", () => {
+  const arrays = [[1], [2]];
+  assert.deepEqual(rowObjects(["id"], arrays), [{ id: 1 }, { id: 2 }]);
+  assert.deepEqual(arrays, []);
+});
+
 test("a repeated column name keeps its last value, as better-sqlite3's own row objects do", () => {
   assert.deepEqual(rowObjects(["id", "name", "name"], [[1, "first", "last"]]), [{ id: 1, name: "last" }]);
 });
