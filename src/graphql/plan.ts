@@ -4,8 +4,8 @@
  * of its level at once, through the same loaders and statements as its resolver, and the
  * response is then built from the rows in one synchronous pass, as a hand-written server would.
  * graphql-jit calls two closures, a resolver and a leaf check per row and field, and keeps a
- * promise per parent; on nested lists of a few thousand rows that, and the collector's work for
- * what it keeps alive, was most of a request's time.
+ * promise per parent, which on a two-level many-to-many list of a few thousand rows cost 12 to 15
+ * points of the hand-written server's throughput (README, Performance).
  *
  * A plan is built once per document. Anything it does not know (mutations, directives, abstract
  * types, connections, introspection, fields without a batch), arguments it refuses before any
