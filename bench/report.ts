@@ -37,10 +37,8 @@ export interface CacheSoak {
   novelty: string;
   requests: number;
   seconds: number;
-  rssBefore: number;
-  /** RSS when half the requests had been sent: the caches are full by then. */
-  rssHalfway: number;
-  rssAfter: number;
+  /** RSS at every hundredth of the requests and after the last, in bytes. */
+  rssSamples: number[];
   /** Requests answered with errors or a status other than 200. */
   failures: number;
 }
@@ -147,42 +145,46 @@ function goalLines(measurements: Measurement[]): string[] {
 }
 
 /**
- * Garbage collection makes RSS a sawtooth, so single samples say little: the verdict compares the
- * mean of the first quarter of the samples with that of the last.
+ * Garbage collection makes RSS a sawtooth, so single samples say little: a verdict compares the
+ * mean of one run of samples with that of a later one.
  */
+function rssChange(early: number[], late: number[]): string {
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const change = mean(late) / mean(early) - 1;
+  const flat = Math.abs(change) <= flatTolerance;
+  return (
+    `${megabytes(mean(early))} then ${megabytes(mean(late))} on average ` +
+    `(${change >= 0 ? "+" : ""}${percent(change)}): ` +
+    (flat ? `flat (within ${percent(flatTolerance)}).` : `**not flat** (more than ${percent(flatTolerance)} apart).`)
+  );
+}
+
+function range(samples: number[]): string {
+  return `between ${megabytes(Math.min(...samples))} and ${megabytes(Math.max(...samples))}`;
+}
+
+/** The first quarter of the samples against the last. */
 function soakLines(soak: Soak): string[] {
   const samples = soak.rssSamples;
   const quarter = Math.max(1, Math.floor(samples.length / 4));
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const early = mean(samples.slice(0, quarter));
-  const late = mean(samples.slice(-quarter));
-  const change = late / early - 1;
-  const flat = Math.abs(change) <= flatTolerance;
   return [
     `- ${engineLabels[soak.engine]}: workload 1 against the playground for ${soak.seconds} s after ${soak.warmup} s of warm-up, ` +
-      `${soak.requestsPerSecond.toFixed(0)} req/s, RSS sampled every second: ` +
-      `${megabytes(early)} on average over the first quarter, ${megabytes(late)} over the last ` +
-      `(${change >= 0 ? "+" : ""}${percent(change)}), between ${megabytes(Math.min(...samples))} and ` +
-      `${megabytes(Math.max(...samples))} overall: ` +
-      (flat ? `flat (within ${percent(flatTolerance)}).` : `**not flat** (more than ${percent(flatTolerance)} apart).`),
+      `${soak.requestsPerSecond.toFixed(0)} req/s, RSS sampled every second, ${range(samples)}; ` +
+      `over the first quarter and the last, ${rssChange(samples.slice(0, quarter), samples.slice(-quarter))}`,
   ];
 }
 
-/** A change in bytes, signed. */
-function signedMegabytes(bytes: number): string {
-  return `${bytes >= 0 ? "+" : "-"}${megabytes(Math.abs(bytes))}`;
-}
-
-/** RSS before, halfway and after, and what the second half's growth comes to per thousand requests. */
+/** The third quarter of the samples, once the caches are full, against the last. */
 function cacheLines(soaks: CacheSoak[]): string[] {
   return soaks.map((soak) => {
-    const secondHalf = soak.requests - Math.floor(soak.requests / 2);
+    const samples = soak.rssSamples;
+    const quarter = Math.max(1, Math.floor(samples.length / 4));
+    const half = samples.slice(0, Math.max(1, Math.floor(samples.length / 2)));
     return (
       `- ${engineLabels[soak.engine]}, ${soak.title}: ${soak.requests} requests, each with ${soak.novelty}, ` +
       `${(soak.requests / soak.seconds).toFixed(0)} req/s, ${soak.failures} failed; RSS ` +
-      `${megabytes(soak.rssBefore)} before, ${megabytes(soak.rssHalfway)} halfway, ${megabytes(soak.rssAfter)} after: ` +
-      `${signedMegabytes(soak.rssHalfway - soak.rssBefore)} over the first half, while the caches fill, and ` +
-      `${signedMegabytes(((soak.rssAfter - soak.rssHalfway) * 1000) / secondHalf)} per 1,000 requests over the second.`
+      `${megabytes(samples[0]!)} before, ${range(half)} over the first half, while the caches fill; ` +
+      `over the third quarter and the last, ${rssChange(samples.slice(-2 * quarter, -quarter), samples.slice(-quarter))}`
     );
   });
 }
@@ -225,8 +227,8 @@ export function resultsDocument(
           "## Caches",
           "",
           "Requests that each bring the server something new, sent after the workloads above; RSS read " +
-            "from /proc before the first, halfway and after the last. The bounded caches are full by " +
-            "halfway; growth that goes on in the second half means something is kept without bound.",
+            "from /proc at every hundredth of them. The bounded caches are full by halfway; growth from " +
+            "the third quarter to the last means something is kept without bound.",
           "",
           ...cacheLines(caches),
         ]

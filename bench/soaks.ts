@@ -1,9 +1,11 @@
 /**
  * Soaks of the playground's caches: requests that each bring something the server has never seen,
  * so that whatever it keeps per document or per SQL text grows with every request unless a cache
- * bounds it. RSS is read from /proc before the first request, halfway and after the last: a
- * bounded cache fills in the first half (the compiled documents' within 100 requests), and
- * what still grows in the second half is what no bound holds.
+ * bounds it. RSS is read from /proc at every hundredth of the requests: a bounded cache fills in
+ * the first half (the prepared documents' within 100 requests, the statements within a few
+ * hundred per connection), and what still grows over the second half is what no bound holds.
+ * The soaks run long enough for a full collection in the second half: V8 lets the garbage of
+ * ten thousand requests or so build up before one, which a shorter soak reads as growth.
  */
 import type { CacheSoak } from "./report.js";
 import type { ServerProcess } from "./servers.js";
@@ -51,14 +53,14 @@ export async function cacheSoak(
   connections: number,
   request: (i: number) => SoakRequest,
 ): Promise<Omit<CacheSoak, "engine">> {
-  const rssBefore = server.rss();
   const started = performance.now();
+  const sampleEvery = Math.max(1, Math.floor(count / 100));
+  const rssSamples: number[] = [];
   let next = 0;
   let failures = 0;
-  let rssHalfway = rssBefore;
   const client = async () => {
     while (next < count) {
-      if (next === Math.floor(count / 2)) rssHalfway = server.rss();
+      if (next % sampleEvery === 0) rssSamples.push(server.rss());
       const response = await fetch(server.url, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -74,9 +76,7 @@ export async function cacheSoak(
     novelty,
     requests: count,
     seconds: (performance.now() - started) / 1000,
-    rssBefore,
-    rssHalfway,
-    rssAfter: server.rss(),
+    rssSamples: [...rssSamples, server.rss()],
     failures,
   };
 }
