@@ -6,6 +6,8 @@
  * builds the response from the rows, as a hand-written server would.
  */
 import type { GraphQLField } from "graphql";
+import type { RelationInfo } from "../catalog.js";
+import type { Row } from "../sql/syntax.js";
 import type { PlaygroundContext } from "./context.js";
 import type { Args } from "./define.js";
 
@@ -26,6 +28,16 @@ export type FieldBatch =
       parentKey: string;
       /** Throws, before any statement, when the arguments are refused. */
       open: (context: PlaygroundContext, args: Args) => RelatedValues;
+      /** A to-one relation whose rows its parents' root list can read in its own statement. */
+      selectRelated?: RelationInfo;
+    }
+  /**
+   * A root list, whose statement also reads the rows of `selectRelated` (to-one relations the
+   * document selects on its rows), which are then in hand for their fields.
+   */
+  | {
+      kind: "rootList";
+      read: (context: PlaygroundContext, args: Args, selectRelated: readonly RelationInfo[]) => Promise<Row[]>;
     };
 
 const batches = new WeakMap<GraphQLField<unknown, unknown>, FieldBatch>();

@@ -4,16 +4,16 @@
  * transaction; reads run outside any.
  */
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import type { ModelInfo } from "../catalog.js";
+import type { ModelInfo, RelationInfo } from "../catalog.js";
 import { linkActions, linkMutationName, linkOwnerArg, nodeId } from "../naming.js";
 import { deleteWithCollector } from "../sql/collector.js";
 import { changeLinks, checkThroughAdd, requireTargets } from "../sql/links.js";
-import { rootCountStatement, rootListStatement } from "../sql/lists.js";
+import { joinedRows, rootCountStatement, rootListStatement } from "../sql/lists.js";
 import type { Row } from "../sql/syntax.js";
 import { parseId } from "../sql/where.js";
 import { findRow, insertRow, requireRow, updateRow, type Input } from "../sql/writes.js";
 import type { PlaygroundContext } from "./context.js";
-import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
+import { resolverClass, type Args, type OperationSpec, type TypeFn } from "./define.js";
 import { djangoLinkCall } from "./docs.js";
 import type { ModelInputs } from "./inputs.js";
 import { listArgs, toListQuery, whereArg, whereOf } from "./lists.js";
@@ -61,6 +61,14 @@ const idArg = { name: "id", type: () => ID };
 
 export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: ModelInputs) {
   const { names } = model;
+  const readList = async (context: PlaygroundContext, args: Args, selectRelated: readonly RelationInfo[]) => {
+    const query = toListQuery(context, model, args);
+    const { sql, params } = rootListStatement(context.sql.dialect, model, query, selectRelated);
+    const rows = await context.sql.all<Row>(sql, params, names.list);
+    context.loaders.remember(model, rows);
+    for (const relation of selectRelated) context.loaders.remember(relation.target, joinedRows(rows, relation));
+    return rows;
+  };
   const operations: OperationSpec[] = [
     {
       kind: "query",
@@ -80,12 +88,8 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       name: names.list,
       type: () => [objectType()],
       args: listArgs(inputs),
-      resolve: async (_, args, context) => {
-        const { sql, params } = rootListStatement(context.sql.dialect, model, toListQuery(context, model, args));
-        const rows = await context.sql.all<Row>(sql, params, names.list);
-        context.loaders.remember(model, rows);
-        return rows;
-      },
+      resolve: (_, args, context) => readList(context, args, []),
+      batch: { kind: "rootList", read: readList },
     },
     {
       kind: "query",

@@ -153,8 +153,11 @@ function groupByParent<V>(
   return keys.map((key) => groups.get(key) ?? empty());
 }
 
-/** Rows in hand are found by id, so a key holding another field (`to_field`) reads its rows. */
-function keyedById(relation: RelationInfo): boolean {
+/**
+ * Rows in hand are found by id, so a key holding another field (`to_field`) reads its rows;
+ * only a relation keyed by id is read by its parents' root list (`selectRelated`).
+ */
+export function keyedById(relation: RelationInfo): boolean {
   return relation.kind === "toOne" && relation.referencedColumn === relation.target.primaryKey;
 }
 

@@ -37,6 +37,7 @@ import {
   type SelectionSetNode,
   TypeNameMetaFieldDef,
 } from "graphql";
+import type { RelationInfo } from "../catalog.js";
 import { fieldBatch, type FieldBatch, type RelatedValues } from "./batches.js";
 import type { PlaygroundContext } from "./context.js";
 import type { Args } from "./define.js";
@@ -57,6 +58,8 @@ interface PlanField {
    */
   read: "typename" | "property" | "row" | "root" | "related";
   batch?: Extract<FieldBatch, { kind: "related" }>;
+  /** A root list, with the to-one relations its statement reads for the fields below it. */
+  rootList?: { batch: Extract<FieldBatch, { kind: "rootList" }>; selectRelated: RelationInfo[] };
   /** For a leaf type, its serializer; else the selection of the object type. */
   leaf?: GraphQLLeafType;
   selection?: PlanSelection;
@@ -122,7 +125,10 @@ export function planOf(
     const definition = parentType.getFields()[name];
     if (!definition) throw new Unplannable();
     const batch = fieldBatch(definition);
-    const read = root ? "root" : batch ? batch.kind : definition.resolve ? undefined : "property";
+    let read: PlanField["read"] | undefined;
+    if (root) read = "root";
+    else if (batch?.kind === "row" || batch?.kind === "related") read = batch.kind;
+    else if (!batch && !definition.resolve) read = "property";
     if (!read) throw new Unplannable();
     const named = getNamedType(definition.type);
     const field: PlanField = {
@@ -145,6 +151,10 @@ export function planOf(
         false,
       );
     } else throw new Unplannable();
+    if (batch?.kind === "rootList") {
+      const selected = field.selection!.related.flatMap((child) => child.batch?.selectRelated ?? []);
+      field.rootList = { batch, selectRelated: [...new Set(selected)] };
+    }
     return field;
   };
 
@@ -245,7 +255,10 @@ class PlanRun {
   }
 
   private async fetchRoot(field: PlanField): Promise<Row[]> {
-    const value = await field.definition.resolve!(undefined, this.args[field.slot]!, this.context, undefined as never);
+    const args = this.args[field.slot]!;
+    const value = field.rootList
+      ? await field.rootList.batch.read(this.context, args, field.rootList.selectRelated)
+      : await field.definition.resolve!(undefined, args, this.context, undefined as never);
     this.rootValues[field.slot] = value;
     return value == null || field.leaf ? [] : Array.isArray(value) ? value : [value as Row];
   }

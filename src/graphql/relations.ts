@@ -9,7 +9,7 @@ import { connectionField, countField } from "../naming.js";
 import { parentKeyField } from "../sql/syntax.js";
 import { resolverClass, type OperationSpec, type TypeFn } from "./define.js";
 import type { ModelInputs } from "./inputs.js";
-import { countLoader, listLoader, loaderValues, relatedOne, relatedOnes } from "./loaders.js";
+import { countLoader, keyedById, listLoader, loaderValues, relatedOne, relatedOnes } from "./loaders.js";
 import { listArgs, queryPerArgs, toListQuery, whereArg, whereOf } from "./lists.js";
 import { djangoAccessor } from "./docs.js";
 import { connectionArgs, connectionValue, toConnectionQuery, type ConnectionType } from "./relay.js";
@@ -35,7 +35,12 @@ export function relationResolver(
             const parentKey = parent[key] as number | null;
             return parentKey == null ? null : relatedOne(context, relation, parentKey);
           },
-          batch: { kind: "related", parentKey: key, open: (context) => relatedOnes(context, relation) },
+          batch: {
+            kind: "related",
+            parentKey: key,
+            open: (context) => relatedOnes(context, relation),
+            selectRelated: keyedById(relation) ? relation : undefined,
+          },
         },
       ];
     }

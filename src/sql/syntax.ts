@@ -19,12 +19,15 @@ export class SqlParams {
 
 const selectLists = new Map<string, string>();
 
-/** `t."id" AS "id", t."model_name" AS "modelName", t."manufacturer_id" AS "manufacturerId"`. */
-export function selectList(model: ModelInfo, alias: string): string {
-  const key = `${model.name} ${alias}`;
+/**
+ * `t."id" AS "id", t."model_name" AS "modelName", t."manufacturer_id" AS "manufacturerId"`; with
+ * a `prefix`, each name starts with it (a joined row's columns beside its parent's).
+ */
+export function selectList(model: ModelInfo, alias: string, prefix = ""): string {
+  const key = `${model.name} ${alias} ${prefix}`;
   let list = selectLists.get(key);
   if (list === undefined) {
-    list = model.columns.map((column) => `${selected(column, alias)} AS ${quote(column.field)}`).join(", ");
+    list = model.columns.map((column) => `${selected(column, alias)} AS ${quote(prefix + column.field)}`).join(", ");
     selectLists.set(key, list);
   }
   return list;
@@ -47,14 +50,19 @@ export function compared(kind: ScalarKind, expression: string): string {
   return kind === "decimal" ? `CAST(${expression} AS NUMERIC)` : expression;
 }
 
-const fieldLists = new Map<ModelInfo, string>();
+const fieldLists = new Map<string, string>();
 
-/** `"id", "modelName", "manufacturerId"`: the columns of `selectList`, by the names it gives them. */
-export function fieldList(model: ModelInfo): string {
-  let list = fieldLists.get(model);
+/**
+ * `"id", "modelName", "manufacturerId"`: the columns of `selectList`, by the names it gives them,
+ * from the subquery `alias` where other tables join it.
+ */
+export function fieldList(model: ModelInfo, alias?: string): string {
+  const key = `${model.name} ${alias ?? ""}`;
+  let list = fieldLists.get(key);
   if (list === undefined) {
-    list = model.columns.map((column) => quote(column.field)).join(", ");
-    fieldLists.set(model, list);
+    const from = alias ? `${alias}.` : "";
+    list = model.columns.map((column) => from + quote(column.field)).join(", ");
+    fieldLists.set(key, list);
   }
   return list;
 }
