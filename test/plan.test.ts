@@ -139,6 +139,27 @@ test("to-one relations under a root list come in its statement, as Django's sele
   assert.equal(graphql.statements.length - plan.statements.length, 4);
 });
 
+test("arguments without variables are read once per document, and so is the root list's statement", async () => {
+  const statementOf = async (query: string, variables: Record<string, unknown>) => {
+    const { plan } = await prepared(query);
+    const runs = [];
+    for (const value of [variables, { ...variables }]) {
+      const { context, ran } = contextOf();
+      await runPlan(plan!, context, value);
+      runs.push(ran[0]!);
+    }
+    return runs;
+  };
+  const [first, second] = await statementOf('{ books(where: { title: { startsWith: "H" } }) { title } }', {});
+  assert.equal(first!.params, second!.params, "the same statement, built once");
+  const [one, other] = await statementOf(
+    "query ($prefix: String) { books(where: { title: { startsWith: $prefix } }) { title } }",
+    { prefix: "H" },
+  );
+  assert.notEqual(one!.params, other!.params, "built for each request's variables");
+  assert.deepEqual(one!.params, other!.params);
+});
+
 test("a refused root argument is the field's error, at its path, as graphql-js gives it", async () => {
   const { plan, graphql } = await bothWays(`{ manufacturers(limit: ${limits.maxLimit + 1}) { name } people { name } }`);
   assert.deepEqual(plan, graphql);

@@ -32,12 +32,13 @@ export type FieldBatch =
       selectRelated?: RelationInfo;
     }
   /**
-   * A root list, whose statement also reads the rows of `selectRelated` (to-one relations the
-   * document selects on its rows), which are then in hand for their fields.
+   * A root list. `reader` is asked once per document for a reader whose statement also reads
+   * the rows of `selectRelated` (to-one relations the document selects on its rows), which are
+   * then in hand for their fields.
    */
   | {
       kind: "rootList";
-      read: (context: PlaygroundContext, args: Args, selectRelated: readonly RelationInfo[]) => Promise<Row[]>;
+      reader: (selectRelated: readonly RelationInfo[]) => (context: PlaygroundContext, args: Args) => Promise<Row[]>;
     };
 
 const batches = new WeakMap<GraphQLField<unknown, unknown>, FieldBatch>();

@@ -12,7 +12,8 @@ import { joinedRows, rootCountStatement, rootListStatement } from "../sql/lists.
 import type { Row } from "../sql/syntax.js";
 import { parseId } from "../sql/where.js";
 import { findRow, insertRow, requireRow, updateRow, type Input } from "../sql/writes.js";
-import type { PlaygroundContext } from "./context.js";
+import type { Dialect, Statement } from "../sql/engine.js";
+import type { ListLimits, PlaygroundContext } from "./context.js";
 import { resolverClass, type Args, type OperationSpec, type TypeFn } from "./define.js";
 import { djangoLinkCall } from "./docs.js";
 import type { ModelInputs } from "./inputs.js";
@@ -61,14 +62,31 @@ const idArg = { name: "id", type: () => ID };
 
 export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: ModelInputs) {
   const { names } = model;
-  const readList = async (context: PlaygroundContext, args: Args, selectRelated: readonly RelationInfo[]) => {
-    const query = toListQuery(context, model, args);
-    const { sql, params } = rootListStatement(context.sql.dialect, model, query, selectRelated);
-    const rows = await context.sql.all<Row>(sql, params, names.list);
-    context.loaders.remember(model, rows);
-    for (const relation of selectRelated) context.loaders.remember(relation.target, joinedRows(rows, relation));
-    return rows;
+  /**
+   * The root list's reader for one set of joined relations. It keeps its last statement while
+   * the arguments object stays the same: a plan hands every request of its document the same
+   * one when the arguments hold no variables, and the statement is then built once.
+   */
+  const listReader = (selectRelated: readonly RelationInfo[]) => {
+    let last: { args: Args; limits: ListLimits; dialect: Dialect; statement: Statement } | undefined;
+    return async (context: PlaygroundContext, args: Args) => {
+      const { limits, sql } = context;
+      if (last?.args !== args || last.limits !== limits || last.dialect !== sql.dialect) {
+        const query = toListQuery(context, model, args);
+        last = {
+          args,
+          limits,
+          dialect: sql.dialect,
+          statement: rootListStatement(sql.dialect, model, query, selectRelated),
+        };
+      }
+      const rows = await sql.all<Row>(last.statement.sql, last.statement.params, names.list);
+      context.loaders.remember(model, rows);
+      for (const relation of selectRelated) context.loaders.remember(relation.target, joinedRows(rows, relation));
+      return rows;
+    };
   };
+  const readList = listReader([]);
   const operations: OperationSpec[] = [
     {
       kind: "query",
@@ -88,8 +106,8 @@ export function crudResolver(model: ModelInfo, objectType: TypeFn, inputs: Model
       name: names.list,
       type: () => [objectType()],
       args: listArgs(inputs),
-      resolve: (_, args, context) => readList(context, args, []),
-      batch: { kind: "rootList", read: readList },
+      resolve: (_, args, context) => readList(context, args),
+      batch: { kind: "rootList", reader: listReader },
     },
     {
       kind: "query",

@@ -89,18 +89,21 @@ export function orderByOf(model: ModelInfo, args: Args): OrderKey[] {
 /**
  * `toQuery` for a nested list or connection, which resolves once per parent row with the same
  * arguments in a request (and most often in every request): the last query is reused while the
- * arguments, compared as JSON, and the server's limits stay the same.
+ * arguments, compared as JSON, and the server's limits stay the same. A plan hands every
+ * request of its document one arguments object when they hold no variable, which is then not
+ * even written as JSON again.
  */
 export function queryPerArgs<Q>(
   model: ModelInfo,
   toQuery: (context: PlaygroundContext, model: ModelInfo, args: Args) => Q,
 ): (context: PlaygroundContext, args: Args) => Q {
-  let last: { limits: ListLimits; args: string; query: Q } | undefined;
+  let last: { limits: ListLimits; argsObject: Args; args: string; query: Q } | undefined;
   return (context, args) => {
+    if (last?.argsObject === args && last.limits === context.limits) return last.query;
     const json = JSON.stringify(args);
     if (!last || last.limits !== context.limits || last.args !== json) {
-      last = { limits: context.limits, args: json, query: toQuery(context, model, args) };
-    }
+      last = { limits: context.limits, argsObject: args, args: json, query: toQuery(context, model, args) };
+    } else last.argsObject = args;
     return last.query;
   };
 }

@@ -35,9 +35,9 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
   TypeNameMetaFieldDef,
 } from "graphql";
-import type { RelationInfo } from "../catalog.js";
 import { fieldBatch, type FieldBatch, type RelatedValues } from "./batches.js";
 import type { PlaygroundContext } from "./context.js";
 import type { Args } from "./define.js";
@@ -58,8 +58,10 @@ interface PlanField {
    */
   read: "typename" | "property" | "row" | "root" | "related";
   batch?: Extract<FieldBatch, { kind: "related" }>;
-  /** A root list, with the to-one relations its statement reads for the fields below it. */
-  rootList?: { batch: Extract<FieldBatch, { kind: "rootList" }>; selectRelated: RelationInfo[] };
+  /** A root list's reader, whose statement also reads the to-one relations selected below it. */
+  readList?: (context: PlaygroundContext, args: Args) => Promise<Row[]>;
+  /** The arguments, when they hold no variable: one object for every request. */
+  args?: Args;
   /** For a leaf type, its serializer; else the selection of the object type. */
   leaf?: GraphQLLeafType;
   selection?: PlanSelection;
@@ -153,7 +155,14 @@ export function planOf(
     } else throw new Unplannable();
     if (batch?.kind === "rootList") {
       const selected = field.selection!.related.flatMap((child) => child.batch?.selectRelated ?? []);
-      field.rootList = { batch, selectRelated: [...new Set(selected)] };
+      field.readList = batch.reader([...new Set(selected)]);
+    }
+    if (field.slot >= 0 && !nodes[0]!.arguments?.some((argument) => hasVariable(argument.value))) {
+      try {
+        field.args = getArgumentValues(definition, nodes[0]!, {});
+      } catch {
+        // Refused: each request refuses them again, and leaves the plan.
+      }
     }
     return field;
   };
@@ -164,6 +173,19 @@ export function planOf(
   } catch (error) {
     if (error instanceof Unplannable) return undefined;
     throw error;
+  }
+}
+
+function hasVariable(value: ValueNode): boolean {
+  switch (value.kind) {
+    case "Variable":
+      return true;
+    case "ListValue":
+      return value.values.some(hasVariable);
+    case "ObjectValue":
+      return value.fields.some((field) => hasVariable(field.value));
+    default:
+      return false;
   }
 }
 
@@ -233,7 +255,7 @@ class PlanRun {
     this.rootValues = new Array(count);
     this.built = new Array(count);
     for (const field of plan.slots) {
-      const args = getArgumentValues(field.definition, field.nodes[0]!, variables);
+      const args = field.args ?? getArgumentValues(field.definition, field.nodes[0]!, variables);
       this.args[field.slot] = args;
       if (field.batch) this.values[field.slot] = field.batch.open(context, args);
     }
@@ -256,8 +278,8 @@ class PlanRun {
 
   private async fetchRoot(field: PlanField): Promise<Row[]> {
     const args = this.args[field.slot]!;
-    const value = field.rootList
-      ? await field.rootList.batch.read(this.context, args, field.rootList.selectRelated)
+    const value = field.readList
+      ? await field.readList(this.context, args)
       : await field.definition.resolve!(undefined, args, this.context, undefined as never);
     this.rootValues[field.slot] = value;
     return value == null || field.leaf ? [] : Array.isArray(value) ? value : [value as Row];
