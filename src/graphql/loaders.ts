@@ -76,6 +76,9 @@ export class RequestLoaders {
  */
 class RequestLoader<V> extends DataLoader<number, V> {
   private readonly settled: Map<number, V> | undefined;
+  private readonly read: (keys: readonly number[]) => Promise<V[]>;
+  /** Keys that `loadAll` is reading, each with the read that brings it. */
+  private readonly reading = new Map<number, Promise<V[]>>();
 
   constructor(
     batch: (keys: readonly number[]) => Promise<V[]>,
@@ -84,25 +87,41 @@ class RequestLoader<V> extends DataLoader<number, V> {
   ) {
     // Without batching every parent gets its own statement: the N+1 problem, on purpose.
     const settled = held && new Map<number, V>();
-    super(
-      async (keys) => {
-        const values = await batch(keys);
-        if (settled) keys.forEach((key, i) => settled.set(key, values[i]!));
-        return values;
-      },
-      { batch: held !== undefined, cache: held !== undefined, cacheMap: held, name },
-    );
+    const read = async (keys: readonly number[]) => {
+      const values = await batch(keys);
+      if (settled) keys.forEach((key, i) => settled.set(key, values[i]!));
+      return values;
+    };
+    super(read, { batch: held !== undefined, cache: held !== undefined, cacheMap: held, name });
     this.settled = settled;
+    this.read = read;
   }
 
   override load(key: number): Promise<V> {
     return this.held?.get(key) ?? super.load(key);
   }
 
-  /** Reads every key's value; rejects with the first failure, as the statement failed for all. */
+  /**
+   * Reads every key's value for a plan, which asks for all the keys of a level at once (and
+   * runs only with batching): one statement for the keys not read yet, and the reads already
+   * under way for the others, rather than DataLoader's promise per key. A read that failed
+   * fails every later request for its keys, as the statement failed for all of them.
+   */
   async loadAll(keys: readonly number[]): Promise<void> {
-    const failed = (await this.loadMany(keys)).find((value) => value instanceof Error);
-    if (failed) throw failed;
+    const reads = new Set<Promise<V[]>>();
+    const missing: number[] = [];
+    for (const key of keys) {
+      if (this.settled!.has(key)) continue;
+      const reading = this.reading.get(key);
+      if (reading) reads.add(reading);
+      else missing.push(key);
+    }
+    if (missing.length > 0) {
+      const read = this.read(missing);
+      for (const key of missing) this.reading.set(key, read);
+      reads.add(read);
+    }
+    await Promise.all(reads);
   }
 
   /** The value itself when its batch has settled (values are never undefined), else its promise. */
