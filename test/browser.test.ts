@@ -108,7 +108,10 @@ test(
     // Typed key by key, as a person would: Monaco types over the braces it closed itself.
     await page.keyboard.type(query);
     await page.keyboard.press("Escape");
-    assert.equal(await editorText(".graphiql-query-editor"), query);
+    // Monaco's closing braces, typed over or not as its suggestions come and go, can move a
+    // space beside a brace, which changes nothing in the document.
+    const spacing = (text: string) => text.replace(/\s*([{}()])\s*/g, "$1").replace(/\s+/g, " ");
+    assert.equal(spacing(await editorText(".graphiql-query-editor")), spacing(query));
 
     const batched = await run();
     const result = await editorText(".graphiql-response");
