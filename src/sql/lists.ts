@@ -258,20 +258,19 @@ function joinedPrefix(relation: RelationInfo): string {
  */
 export function joinedRows(rows: readonly Row[], relation: RelationInfo): Row[] {
   const prefix = joinedPrefix(relation);
-  const names = relation.target.columns.map((column) => prefix + column.field);
+  const fields = relation.target.columns.map((column) => column.field);
+  const joined = fields.map((field) => prefix + field);
+  const key = prefix + relation.target.primaryKey.field;
   const values = new Map<unknown, unknown[]>();
   for (const row of rows) {
-    const id = row[prefix + relation.target.primaryKey.field];
-    if (id != null && !values.has(id))
-      values.set(
-        id,
-        names.map((name) => row[name]),
-      );
+    const id = row[key];
+    if (id == null || values.has(id)) continue;
+    values.set(
+      id,
+      joined.map((name) => row[name]),
+    );
   }
-  return rowObjects(
-    relation.target.columns.map((column) => column.field),
-    [...values.values()],
-  );
+  return rowObjects(fields, [...values.values()]);
 }
 
 export function rootCountStatement(dialect: Dialect, model: ModelInfo, where: Where | null | undefined): Statement {
