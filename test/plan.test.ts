@@ -100,7 +100,7 @@ for (const file of queryFiles) {
   });
 }
 
-test("aliases, fragments, __typename, nodeId, counts and arguments from variables, as graphql-js answers them", async () => {
+test("aliases (__proto__ among them), fragments, __typename, nodeId, counts and arguments from variables, as graphql-js answers them", async () => {
   const query = `
     query Shapes($limit: Int, $prefix: String, $id: ID!) {
       kind: __typename
@@ -110,7 +110,7 @@ test("aliases, fragments, __typename, nodeId, counts and arguments from variable
         cars: carSet(where: { modelName: { startsWith: $prefix } }) { __typename id modelName manufacturer { name } }
         carSetCount(where: { modelName: { startsWith: $prefix } })
       }
-      again: manufacturers { name ... on Manufacturer { id name } }
+      again: manufacturers { name ... on Manufacturer { id name } __proto__: name constructor: id }
       manufacturer(id: $id) { name carSet(limit: 1) { modelName } }
       missing: manufacturer(id: "999999") { name }
       manufacturersCount
@@ -121,6 +121,9 @@ test("aliases, fragments, __typename, nodeId, counts and arguments from variable
   const { plan, graphql } = await bothWays(query, { limit: 2, prefix: "M", id: "1" });
   assertSameAnswer(plan, graphql);
   assert.equal((plan.data as { kind: string }).kind, "Query");
+  const [again] = (plan.data as { again: Array<Record<string, unknown>> }).again;
+  assert.ok(Object.hasOwn(again!, "__proto__"), "an alias __proto__ is the object's own key, not its prototype");
+  assert.equal(Object.getPrototypeOf(again), Object.prototype);
 });
 
 test("to-one relations under a root list come in its statement, as Django's select_related reads them", async () => {

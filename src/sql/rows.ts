@@ -40,9 +40,12 @@ export function rowObjects(columns: readonly string[], rows: unknown[][]): Row[]
  * never a value.
  */
 function rowBuilder(columns: readonly string[]): RowBuilder {
-  const properties = columns.map((name, index) => {
-    const key = JSON.stringify(name);
-    return `${name === "__proto__" ? `[${key}]` : key}: values[${index}]`;
-  });
+  const properties = columns.map((name, index) => `${literalKey(name)}: values[${index}]`);
   return new Function("values", `return { ${properties.join(", ")} };`) as RowBuilder;
+}
+
+/** `name` as a key of generated object-literal code: an own property, whatever the name. */
+export function literalKey(name: string): string {
+  const key = JSON.stringify(name);
+  return name === "__proto__" ? `[${key}]` : key;
 }
