@@ -19,10 +19,19 @@ export interface Measurement {
   failures: number;
 }
 
+/** How the soaks' playground process was warmed up: until its first full collection, if one came. */
+export interface Settling {
+  /** Seconds of workload 1 before the soaks. */
+  seconds: number;
+  /** The highest RSS of the warm-up, in bytes. */
+  peakBytes: number;
+  /** RSS once it fell 10% below the highest; absent when it did not fall within the warm-up's limit. */
+  settledBytes?: number;
+}
+
 export interface Soak {
   engine: EngineName;
-  /** Seconds of load before the first sample. */
-  warmup: number;
+  settling: Settling;
   seconds: number;
   requestsPerSecond: number;
   /** RSS once a second, the first right after the warm-up, in bytes. */
@@ -55,7 +64,7 @@ export const targetLabels: Record<TargetName, string> = {
 /** The read workloads, whose goal is within 20% of the floor's requests per second. */
 const goalWorkloads = ["one-to-many", "many-to-many", "filtered-list", "filtered-root"];
 const goalRatio = 0.8;
-const flatTolerance = 0.1;
+export const flatTolerance = 0.1;
 
 /** Captured when the run starts: other work on the machine shows in the load average. */
 export function describeMachine(): string {
@@ -163,12 +172,20 @@ function range(samples: number[]): string {
   return `between ${megabytes(Math.min(...samples))} and ${megabytes(Math.max(...samples))}`;
 }
 
+function settlingText({ seconds, peakBytes, settledBytes }: Settling): string {
+  const warmup = `${Math.round(seconds)} s of workload 1`;
+  return settledBytes === undefined
+    ? `after ${warmup}, in which RSS (at most ${megabytes(peakBytes)}) never fell ${percent(flatTolerance)} below its highest`
+    : `after ${warmup} until its first full collection (RSS at most ${megabytes(peakBytes)}, then ${megabytes(settledBytes)})`;
+}
+
 /** The first quarter of the samples against the last. */
 function soakLines(soak: Soak): string[] {
   const samples = soak.rssSamples;
   const quarter = Math.max(1, Math.floor(samples.length / 4));
   return [
-    `- ${engineLabels[soak.engine]}: workload 1 against the playground for ${soak.seconds} s after ${soak.warmup} s of warm-up, ` +
+    `- ${engineLabels[soak.engine]}: workload 1 for ${soak.seconds} s against a playground process of its own, ` +
+      `${settlingText(soak.settling)}, ` +
       `${soak.requestsPerSecond.toFixed(0)} req/s, RSS sampled every second, ${range(samples)}; ` +
       `over the first quarter and the last, ${rssChange(samples.slice(0, quarter), samples.slice(-quarter))}`,
   ];
@@ -226,9 +243,10 @@ export function resultsDocument(
           "",
           "## Caches",
           "",
-          "Requests that each bring the server something new, sent after the workloads above; RSS read " +
-            "from /proc at every hundredth of them. The bounded caches are full by halfway; growth from " +
-            "the third quarter to the last means something is kept without bound.",
+          "Requests that each bring the server something new, sent to the memory soak's playground process " +
+            "after it (or, without one, after the same warm-up); RSS read from /proc at every hundredth of them. The bounded " +
+            "caches are full by halfway; growth from the third quarter to the last means something is kept " +
+            "without bound.",
           "",
           ...cacheLines(caches),
         ]
