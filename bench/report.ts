@@ -19,35 +19,46 @@ export interface Measurement {
   failures: number;
 }
 
-/** How the soaks' playground process was warmed up: until its first full collection, if one came. */
+/** How the soaks' playground process was warmed up: until its first full collection and a few more, if they came. */
 export interface Settling {
   /** Seconds of workload 1 before the soaks. */
   seconds: number;
   /** The highest RSS of the warm-up, in bytes. */
   peakBytes: number;
-  /** RSS once it fell 10% below the highest; absent when it did not fall within the warm-up's limit. */
+  /** Both absent when RSS did not fall 10% below its highest within the warm-up's limit. */
   settledBytes?: number;
+  /** The full collections that came after RSS fell. */
+  collectionsAfterFall?: number;
 }
 
-export interface Soak {
+/** A server's RSS, and the heap that V8's latest full collection left, read together. */
+export interface MemoryTrace {
+  rssSamples: number[];
+  /** At each RSS sample after the first full collection since sampling began, the heap the latest one left, in bytes. */
+  heapSamples: number[];
+  /** Full collections between the first sample and the last. */
+  fullCollections: number;
+}
+
+/** Its samples are once a second, the first right after the warm-up. */
+export interface Soak extends MemoryTrace {
   engine: EngineName;
   settling: Settling;
   seconds: number;
   requestsPerSecond: number;
-  /** RSS once a second, the first right after the warm-up, in bytes. */
-  rssSamples: number[];
 }
 
-/** Requests that each bring the server something it has not seen, and its RSS around them. */
-export interface CacheSoak {
+/**
+ * Requests that each bring the server something it has not seen, and its memory around them:
+ * sampled at every hundredth of the requests and after the last.
+ */
+export interface CacheSoak extends MemoryTrace {
   engine: EngineName;
   title: string;
   /** What each request brings that no earlier one did. */
   novelty: string;
   requests: number;
   seconds: number;
-  /** RSS at every hundredth of the requests and after the last, in bytes. */
-  rssSamples: number[];
   /** Requests answered with errors or a status other than 200. */
   failures: number;
 }
@@ -157,14 +168,19 @@ function goalLines(measurements: Measurement[]): string[] {
  * Garbage collection makes RSS a sawtooth, so single samples say little: a verdict compares the
  * mean of one run of samples with that of a later one.
  */
-function rssChange(early: number[], late: number[]): string {
+function memoryChange(early: number[], late: number[]): string {
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const change = mean(late) / mean(early) - 1;
-  const flat = Math.abs(change) <= flatTolerance;
+  // What a soak looks for is growth; a fall is V8 handing pages back, told apart so it is not read as one.
+  const verdict =
+    change > flatTolerance
+      ? `**grew** (more than ${percent(flatTolerance)})`
+      : change < -flatTolerance
+        ? `fell (more than ${percent(flatTolerance)}), which is no growth`
+        : `flat (within ${percent(flatTolerance)})`;
   return (
     `${megabytes(mean(early))} then ${megabytes(mean(late))} on average ` +
-    `(${change >= 0 ? "+" : ""}${percent(change)}): ` +
-    (flat ? `flat (within ${percent(flatTolerance)}).` : `**not flat** (more than ${percent(flatTolerance)} apart).`)
+    `(${change >= 0 ? "+" : ""}${percent(change)}): ${verdict}.`
   );
 }
 
@@ -172,22 +188,41 @@ function range(samples: number[]): string {
   return `between ${megabytes(Math.min(...samples))} and ${megabytes(Math.max(...samples))}`;
 }
 
-function settlingText({ seconds, peakBytes, settledBytes }: Settling): string {
+function settlingText({ seconds, peakBytes, settledBytes, collectionsAfterFall }: Settling): string {
   const warmup = `${Math.round(seconds)} s of workload 1`;
   return settledBytes === undefined
     ? `after ${warmup}, in which RSS (at most ${megabytes(peakBytes)}) never fell ${percent(flatTolerance)} below its highest`
-    : `after ${warmup} until its first full collection (RSS at most ${megabytes(peakBytes)}, then ${megabytes(settledBytes)})`;
+    : `after ${warmup}, until its first full collection under load and ${collectionsAfterFall} more ` +
+        `(RSS at most ${megabytes(peakBytes)}, then ${megabytes(settledBytes)})`;
 }
+
+/**
+ * The heap left by full collections beside RSS: RSS also moves with the pages V8 commits and
+ * returns as it sizes its heap, which says nothing of what the server keeps.
+ */
+function heapText(trace: MemoryTrace, early: (samples: number[]) => number[], late: (samples: number[]) => number[]) {
+  const samples = trace.heapSamples;
+  if (samples.length === 0) return "no full collection came, so no heap was read.";
+  return (
+    `the heap left by the latest full collection (${trace.fullCollections} of them), ${range(samples)}; ` +
+    memoryChange(early(samples), late(samples))
+  );
+}
+
+const quarterOf = (samples: number[]) => Math.max(1, Math.floor(samples.length / 4));
+const firstQuarter = (samples: number[]) => samples.slice(0, quarterOf(samples));
+const thirdQuarter = (samples: number[]) => samples.slice(-2 * quarterOf(samples), -quarterOf(samples));
+const lastQuarter = (samples: number[]) => samples.slice(-quarterOf(samples));
 
 /** The first quarter of the samples against the last. */
 function soakLines(soak: Soak): string[] {
   const samples = soak.rssSamples;
-  const quarter = Math.max(1, Math.floor(samples.length / 4));
   return [
     `- ${engineLabels[soak.engine]}: workload 1 for ${soak.seconds} s against a playground process of its own, ` +
       `${settlingText(soak.settling)}, ` +
       `${soak.requestsPerSecond.toFixed(0)} req/s, RSS sampled every second, ${range(samples)}; ` +
-      `over the first quarter and the last, ${rssChange(samples.slice(0, quarter), samples.slice(-quarter))}`,
+      `over the first quarter and the last, ${memoryChange(firstQuarter(samples), lastQuarter(samples))} ` +
+      `Over the same quarters, ${heapText(soak, firstQuarter, lastQuarter)}`,
   ];
 }
 
@@ -195,13 +230,13 @@ function soakLines(soak: Soak): string[] {
 function cacheLines(soaks: CacheSoak[]): string[] {
   return soaks.map((soak) => {
     const samples = soak.rssSamples;
-    const quarter = Math.max(1, Math.floor(samples.length / 4));
     const half = samples.slice(0, Math.max(1, Math.floor(samples.length / 2)));
     return (
       `- ${engineLabels[soak.engine]}, ${soak.title}: ${soak.requests} requests, each with ${soak.novelty}, ` +
       `${(soak.requests / soak.seconds).toFixed(0)} req/s, ${soak.failures} failed; RSS ` +
       `${megabytes(samples[0]!)} before, ${range(half)} over the first half, while the caches fill; ` +
-      `over the third quarter and the last, ${rssChange(samples.slice(-2 * quarter, -quarter), samples.slice(-quarter))}`
+      `over the third quarter and the last, ${memoryChange(thirdQuarter(samples), lastQuarter(samples))} ` +
+      `Over the same quarters, ${heapText(soak, thirdQuarter, lastQuarter)}`
     );
   });
 }
@@ -244,7 +279,7 @@ export function resultsDocument(
           "## Caches",
           "",
           "Requests that each bring the server something new, sent to the memory soak's playground process " +
-            "after it (or, without one, after the same warm-up); RSS read from /proc at every hundredth of them. The bounded " +
+            "after it (or, without one, after the same warm-up); memory read at every hundredth of them. The bounded " +
             "caches are full by halfway; growth from the third quarter to the last means something is kept " +
             "without bound.",
           "",

@@ -27,7 +27,7 @@ import {
 } from "./report.js";
 import { seedScaled } from "./seed-scale.js";
 import { startServer, type ServerProcess } from "./servers.js";
-import { cacheSoak, newWhereShape, uniqueDocument } from "./soaks.js";
+import { cacheSoak, memoryRecorder, newWhereShape, uniqueDocument } from "./soaks.js";
 import { nestedOneToMany, requestBody, workloads, type Workload } from "./workloads.js";
 
 interface Target {
@@ -90,9 +90,13 @@ async function startTargets(options: BenchOptions, databaseUrl: string): Promise
   return targets;
 }
 
-function startPlayground(options: BenchOptions, databaseUrl: string): Promise<ServerProcess> {
+function startPlayground(options: BenchOptions, databaseUrl: string, nodeArgs: string[] = []): Promise<ServerProcess> {
   const profiling = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(options.cpuProfDir)}`] : [];
-  return startServer("playground", [...profiling, ...startCommand(projectFile())], playgroundEnv(databaseUrl));
+  return startServer(
+    "playground",
+    [...profiling, ...nodeArgs, ...startCommand(projectFile())],
+    playgroundEnv(databaseUrl),
+  );
 }
 
 function playgroundEnv(databaseUrl: string): Record<string, string> {
@@ -247,29 +251,37 @@ async function measure(
 /** At most this long, a soak's playground is loaded before its first full collection is given up on. */
 const settleLimitSeconds = 180;
 const settleSliceSeconds = 2;
+/** Full collections after RSS has fallen: V8 returns the pages over the next few, not at once. */
+const settleCollectionsAfterFall = 3;
 
 /**
  * A playground process of its own for the soaks, loaded with workload 1 until V8's first full
- * collection. A new process's old generation grows to a generous first limit before that
- * collection (on PostgreSQL, RSS climbed about 1.3 MB a second for a minute, fell by a third,
- * then stayed flat for minutes), and the process that ran the workloads holds a heap sized by
- * all of them, batching off the largest, which V8 shrinks when it will: a soak across either
- * reads V8's sizing rather than what the server keeps. The collection shows as RSS falling 10%
- * below its highest.
+ * collection under load and a few more. A new process's old generation grows to a generous first
+ * limit before that collection (on PostgreSQL, RSS climbed about 1.3 MB a second for a minute,
+ * fell by a third over the next ten seconds, then stayed flat for minutes), and the process that
+ * ran the workloads holds a heap sized by all of them, batching off the largest, which V8 shrinks
+ * when it will: a soak across either reads V8's sizing rather than what the server keeps. The
+ * first collection shows as RSS falling 10% below its highest.
  */
 async function settledPlayground(
   options: BenchOptions,
   databaseUrl: string,
 ): Promise<{ target: Target; settling: Settling }> {
-  const server = await startPlayground(options, databaseUrl);
+  // --trace-gc prints a line for each collection, from which the soaks read the heap that full
+  // collections leave; it costs little next to the collections themselves.
+  const server = await startPlayground(options, databaseUrl, ["--trace-gc"]);
   const target: Target = { name: "batched", server, headers: jsonHeaders };
   const connections = options.connections[0]!;
   let seconds = 0;
+  let collectionsAtFall: number | undefined;
   while (seconds < settleLimitSeconds) {
     seconds += (await load(target, nestedOneToMany, connections, settleSliceSeconds)).seconds;
+    const collections = server.fullCollections().count;
     const fallen = server.rss() < server.peakRss() * (1 - flatTolerance);
-    if (fallen && seconds >= options.warmup) {
-      return { target, settling: { seconds, peakBytes: server.peakRss(), settledBytes: server.rss() } };
+    if (collectionsAtFall === undefined && fallen && seconds >= options.warmup) collectionsAtFall = collections;
+    if (collectionsAtFall !== undefined && collections >= collectionsAtFall + settleCollectionsAfterFall) {
+      const settling = { seconds, peakBytes: server.peakRss(), settledBytes: server.rss() };
+      return { target, settling: { ...settling, collectionsAfterFall: settleCollectionsAfterFall } };
     }
   }
   return { target, settling: { seconds, peakBytes: server.peakRss() } };
@@ -278,12 +290,13 @@ async function settledPlayground(
 async function soak(options: BenchOptions, engine: EngineName, target: Target, settling: Settling): Promise<Soak> {
   const connections = options.connections[0]!;
   return withTimedBar(`${engineLabels[engine]}, memory soak, workload 1`, options.soak, async () => {
-    const rssSamples = [target.server.rss()];
-    const sampler = setInterval(() => rssSamples.push(target.server.rss()), 1000);
+    const memory = memoryRecorder(target.server);
+    memory.sample();
+    const sampler = setInterval(memory.sample, 1000);
     try {
       const { completed, seconds } = await load(target, nestedOneToMany, connections, options.soak);
-      rssSamples.push(target.server.rss());
-      return { engine, settling, seconds: options.soak, requestsPerSecond: completed / seconds, rssSamples };
+      memory.sample();
+      return { engine, settling, seconds: options.soak, requestsPerSecond: completed / seconds, ...memory.trace };
     } finally {
       clearInterval(sampler);
     }

@@ -1,13 +1,13 @@
 /**
  * Soaks of the playground's caches: requests that each bring something the server has never seen,
  * so that whatever it keeps per document or per SQL text grows with every request unless a cache
- * bounds it. RSS is read from /proc at every hundredth of the requests: a bounded cache fills in
+ * bounds it. Memory is read at every hundredth of the requests: a bounded cache fills in
  * the first half (the prepared documents' within 100 requests, the statements within a few
  * hundred per connection), and what still grows over the second half is what no bound holds.
  * The soaks run long enough for a full collection in the second half: V8 lets the garbage of
  * ten thousand requests or so build up before one, which a shorter soak reads as growth.
  */
-import type { CacheSoak } from "./report.js";
+import type { CacheSoak, MemoryTrace } from "./report.js";
 import type { ServerProcess } from "./servers.js";
 
 interface SoakRequest {
@@ -44,6 +44,20 @@ export function newWhereShape(i: number): SoakRequest {
   };
 }
 
+/** Samples a server's memory: RSS, and the heap left by full collections since the recorder was made. */
+export function memoryRecorder(server: ServerProcess): { sample(): void; trace: MemoryTrace } {
+  const collectionsBefore = server.fullCollections().count;
+  const trace: MemoryTrace = { rssSamples: [], heapSamples: [], fullCollections: 0 };
+  const sample = () => {
+    trace.rssSamples.push(server.rss());
+    const { count, heapAfterLastBytes } = server.fullCollections();
+    trace.fullCollections = count - collectionsBefore;
+    // A collection from before the recorder would speak of what came before.
+    if (trace.fullCollections > 0) trace.heapSamples.push(heapAfterLastBytes!);
+  };
+  return { sample, trace };
+}
+
 /** Sends `count` requests made by `request(i)` over `connections` concurrent clients. */
 export async function cacheSoak(
   server: ServerProcess,
@@ -55,12 +69,12 @@ export async function cacheSoak(
 ): Promise<Omit<CacheSoak, "engine">> {
   const started = performance.now();
   const sampleEvery = Math.max(1, Math.floor(count / 100));
-  const rssSamples: number[] = [];
+  const memory = memoryRecorder(server);
   let next = 0;
   let failures = 0;
   const client = async () => {
     while (next < count) {
-      if (next % sampleEvery === 0) rssSamples.push(server.rss());
+      if (next % sampleEvery === 0) memory.sample();
       const response = await fetch(server.url, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -71,12 +85,6 @@ export async function cacheSoak(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, connections) }, client));
-  return {
-    title,
-    novelty,
-    requests: count,
-    seconds: (performance.now() - started) / 1000,
-    rssSamples: [...rssSamples, server.rss()],
-    failures,
-  };
+  memory.sample();
+  return { title, novelty, requests: count, seconds: (performance.now() - started) / 1000, failures, ...memory.trace };
 }
